@@ -1,0 +1,155 @@
+//! The archive as plain, immutable data: groups → days → messages, speakers interned once.
+//!
+//! Nothing here does I/O or knows about the terminal. Message text lives in one buffer
+//! per day (`Day::text`); a `Message` is a small fixed-size record pointing into it.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+/// Index of a speaker in `Archive::speakers`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SpeakerId(pub u32);
+
+/// Index of a chat group in `Archive::groups`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GroupId(pub u32);
+
+/// A time of day from a message header, as seconds since midnight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Time(pub u32);
+
+impl Time {
+    pub fn from_hms(h: u32, m: u32, s: u32) -> Time {
+        Time(h * 3600 + m * 60 + s)
+    }
+    pub fn hour(self) -> u32 {
+        self.0 / 3600
+    }
+}
+
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.0;
+        write!(f, "{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    }
+}
+
+/// What a message body is, for display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// `![caption](url)` alone in the body.
+    Image,
+    /// Text holding at least one URL.
+    Link,
+}
+
+/// One message: a fixed-size record; its body is `Day::body(msg)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub time: Time,
+    pub speaker: SpeakerId,
+    pub kind: Kind,
+    /// Byte range of the (entity-decoded) body in `Day::text`.
+    pub body: (u32, u32),
+    /// 1-based line of the header in its source file.
+    pub line: u32,
+}
+
+/// What the front matter said about a day (information only).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// The declared `lines:` value; not a message count.
+    pub lines: Option<u64>,
+}
+
+/// One (group, date): the messages of one or more day files, in file order.
+#[derive(Clone, Debug)]
+pub struct Day {
+    pub group: GroupId,
+    pub date: NaiveDate,
+    pub meta: FrontMatter,
+    /// Source files, relative to the archive root, in merge order.
+    pub sources: Vec<PathBuf>,
+    /// All bodies, back to back.
+    pub text: String,
+    pub messages: Vec<Message>,
+}
+
+impl Day {
+    pub fn body(&self, msg: &Message) -> &str {
+        let (start, end) = msg.body;
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+}
+
+/// A chat group: a folder of the archive. Its days are contiguous in `Archive::days`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// Folder path below the root (`devarch`), empty for the root group.
+    pub path: String,
+    /// What to show: the path, or the archive folder's name for the root group.
+    pub name: String,
+    pub days: Range<usize>,
+}
+
+/// A distinct speaker name across the archive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    pub messages: u32,
+}
+
+/// A loaded archive: built once by the loader, never mutated.
+#[derive(Clone, Debug)]
+pub struct Archive {
+    pub root: PathBuf,
+    /// Groups sorted by path.
+    pub groups: Vec<Group>,
+    /// Days sorted by (group, date).
+    pub days: Vec<Day>,
+    pub speakers: Vec<Speaker>,
+}
+
+impl Archive {
+    pub fn speaker(&self, id: SpeakerId) -> &str {
+        self.speakers
+            .get(id.0 as usize)
+            .map_or("", |s| s.name.as_str())
+    }
+
+    pub fn group(&self, id: GroupId) -> &Group {
+        &self.groups[id.0 as usize]
+    }
+
+    pub fn group_days(&self, id: GroupId) -> &[Day] {
+        &self.days[self.group(id).days.clone()]
+    }
+
+    pub fn message_count(&self) -> usize {
+        self.days.iter().map(|d| d.messages.len()).sum()
+    }
+
+    /// The group whose path or display name is `name`.
+    pub fn find_group(&self, name: &str) -> Option<GroupId> {
+        let i = self
+            .groups
+            .iter()
+            .position(|g| g.path == name || g.name == name)?;
+        Some(GroupId(i as u32))
+    }
+
+    /// The index in `days` of `date` in `group`, if that day has a log.
+    pub fn find_day(&self, group: GroupId, date: NaiveDate) -> Option<usize> {
+        let range = self.group(group).days.clone();
+        let days = &self.days[range.clone()];
+        days.binary_search_by_key(&date, |d| d.date)
+            .ok()
+            .map(|i| range.start + i)
+    }
+}
