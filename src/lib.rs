@@ -3,6 +3,16 @@
 //! Data flows one way: day files → [`parse`] → [`load`] builds an immutable
 //! [`model::Archive`] → view state → pure render functions.
 
+pub mod app;
+pub mod commands;
 pub mod entities;
+pub mod keymap;
+pub mod load;
 pub mod model;
+pub mod parse;
 pub mod problem;
+pub mod rows;
+pub mod search;
+pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,1 +1,216 @@
-fn main() {}
+//! The `chatlog` command line: picks a command, loads the archive, runs it.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use chatlog::commands::{self, exit};
+use chatlog::load::load;
+use chatlog::model::{Archive, SpeakerId};
+use chatlog::problem::Problem;
+use chatlog::search::{Matcher, Scope};
+
+/// A fast, exact terminal reader for archives of group-chat day logs.
+#[derive(Parser)]
+#[command(version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// The archive folder to read (default: the bundled sample-logs/).
+    dir: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lists every problem in the archive as PATH:LINE: message, then a summary.
+    Check {
+        /// The archive folder.
+        dir: PathBuf,
+    },
+    /// Counts groups, days, messages and speakers; first and last date; top speakers.
+    Stats {
+        /// The archive folder.
+        dir: PathBuf,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Prints every message that matches QUERY, one per line.
+    Search {
+        /// The archive folder.
+        dir: PathBuf,
+        /// Text to find; case-insensitive unless it has an upper-case letter.
+        query: String,
+        /// Only messages by this speaker (exact name; repeat for several).
+        #[arg(long, value_name = "NAME")]
+        speaker: Vec<String>,
+        /// Only this chat group.
+        #[arg(long, value_name = "G")]
+        group: Option<String>,
+        /// Only days on or after this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<NaiveDate>,
+        /// Only days on or before this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<NaiveDate>,
+        /// QUERY is a regular expression.
+        #[arg(long)]
+        regex: bool,
+        /// JSON lines with group, date, time, speaker, text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Prints one day as plain text.
+    Show {
+        /// The archive folder.
+        dir: PathBuf,
+        /// The day (YYYY-MM-DD).
+        date: NaiveDate,
+        /// The chat group (needed when the date is in several groups).
+        #[arg(long, value_name = "G")]
+        group: Option<String>,
+        /// Only messages by this speaker (exact name; repeat for several).
+        #[arg(long, value_name = "NAME")]
+        speaker: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match run(cli) {
+        Ok(code) => code,
+        // A reader like `head` closed the pipe: not an error.
+        Err(err)
+            if err
+                .downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            exit::OK
+        }
+        Err(err) => {
+            eprintln!("chatlog: {err:#}");
+            exit::FATAL
+        }
+    };
+    ExitCode::from(code as u8)
+}
+
+fn run(cli: Cli) -> anyhow::Result<i32> {
+    let stdout = io::stdout();
+    let out = &mut stdout.lock();
+    let code = match cli.command {
+        None => {
+            let dir = cli.dir.unwrap_or_else(bundled_sample);
+            let (archive, _) = open(&dir, true)?;
+            chatlog::tui::run(archive)?;
+            exit::OK
+        }
+        Some(Command::Check { dir }) => {
+            let (archive, problems) = open(&dir, false)?;
+            commands::check(&archive, &problems, out)?
+        }
+        Some(Command::Stats { dir, json }) => {
+            let (archive, problems) = open(&dir, true)?;
+            commands::stats(&archive, &problems, json, out)?
+        }
+        Some(Command::Search {
+            dir,
+            query,
+            speaker,
+            group,
+            from,
+            to,
+            regex,
+            json,
+        }) => {
+            let matcher =
+                Matcher::new(&query, regex).map_err(|e| anyhow::anyhow!("bad query: {e}"))?;
+            let (archive, problems) = open(&dir, true)?;
+            let mut scope = scope_of(&archive, group.as_deref(), &speaker)?;
+            scope.from = from;
+            scope.to = to;
+            commands::search(&archive, &problems, &matcher, &scope, json, out)?
+        }
+        Some(Command::Show {
+            dir,
+            date,
+            group,
+            speaker,
+        }) => {
+            let (archive, problems) = open(&dir, true)?;
+            let scope = scope_of(&archive, group.as_deref(), &speaker)?;
+            let day = archive
+                .days
+                .iter()
+                .filter(|d| d.date == date && scope.group.is_none_or(|g| g == d.group))
+                .collect::<Vec<_>>();
+            match day.as_slice() {
+                [] => anyhow::bail!("no log for {date}"),
+                [one] => commands::show(&archive, &problems, one, &scope, out)?,
+                many => {
+                    let names: Vec<&str> = many
+                        .iter()
+                        .map(|d| archive.group(d.group).name.as_str())
+                        .collect();
+                    anyhow::bail!(
+                        "{date} is in several groups ({}): pick one with --group",
+                        names.join(", ")
+                    )
+                }
+            }
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+/// Loads `dir`; with `summarise`, says on stderr how many problems there were.
+fn open(dir: &Path, summarise: bool) -> anyhow::Result<(Archive, Vec<Problem>)> {
+    let (archive, problems) = load(dir)?;
+    if summarise && !problems.is_empty() {
+        eprintln!(
+            "chatlog: {} problem(s) while loading {}; `chatlog check {}` lists them",
+            problems.len(),
+            dir.display(),
+            dir.display()
+        );
+    }
+    Ok((archive, problems))
+}
+
+/// A search scope from the command line's names: an unknown group is an error, an unknown
+/// speaker matches nothing.
+fn scope_of(archive: &Archive, group: Option<&str>, speakers: &[String]) -> anyhow::Result<Scope> {
+    let group = match group {
+        Some(name) => Some(archive.find_group(name).ok_or_else(|| {
+            let names: Vec<&str> = archive.groups.iter().map(|g| g.name.as_str()).collect();
+            anyhow::anyhow!("no group {name:?} (groups: {})", names.join(", "))
+        })?),
+        None => None,
+    };
+    let wanted: Vec<&str> = speakers.iter().map(|s| s.trim()).collect();
+    let speakers = (!wanted.is_empty()).then(|| {
+        (0..archive.speakers.len() as u32)
+            .map(SpeakerId)
+            .filter(|&id| wanted.contains(&archive.speaker(id)))
+            .collect()
+    });
+    Ok(Scope {
+        group,
+        speakers,
+        ..Scope::default()
+    })
+}
+
+/// The sample archive shipped with the source, for a first run with no arguments.
+fn bundled_sample() -> PathBuf {
+    let beside_source = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    if beside_source.is_dir() {
+        beside_source
+    } else {
+        PathBuf::from("sample-logs")
+    }
+}

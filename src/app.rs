@@ -1,0 +1,839 @@
+//! The reader's state: what the reader chose ([`View`]), what follows from it ([`Derived`]),
+//! the [`Action`]s input becomes, and [`App::update`], the only place state changes.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+use ratatui::layout::{Position, Rect, Size};
+
+use crate::model::{Archive, Day, GroupId, SpeakerId};
+use crate::rows;
+use crate::search::Matcher;
+use crate::ui::Panes;
+
+/// Which pane keys go to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Days,
+    Messages,
+}
+
+/// What a prompt on the status line is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    /// `/`: incremental search in the day.
+    Search,
+    /// `:`: a date or a command.
+    Command,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: String,
+    /// Where the pane was when the prompt opened, to go back on Esc.
+    saved: Anchor,
+}
+
+/// The speaker picker: choices pending until Enter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picker {
+    /// Narrows the list to names containing it (case-insensitive).
+    pub query: String,
+    /// Counts over the whole group rather than the day.
+    pub whole_group: bool,
+    pub chosen: BTreeSet<SpeakerId>,
+    pub cursor: usize,
+}
+
+/// What covers the panes, if anything.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    Prompt(Prompt),
+    Speakers(Picker),
+    Groups { cursor: usize },
+}
+
+/// The top of the message pane: a shown message and how many of its rows are scrolled off.
+/// Independent of the width, so a resize keeps the same message at the top.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Anchor {
+    /// Index into `Derived::shown`.
+    pub pos: usize,
+    pub row: usize,
+}
+
+/// An in-day search: the query as typed and its compiled form.
+#[derive(Clone, Debug)]
+pub struct Search {
+    pub query: String,
+    pub matcher: Matcher,
+}
+
+/// What the reader chose; nothing derivable.
+#[derive(Clone, Debug)]
+pub struct View {
+    pub group: GroupId,
+    /// Index in `Archive::days` of the open day (always within `group`).
+    pub day: usize,
+    pub scroll: Anchor,
+    pub focus: Focus,
+    /// Only these speakers' messages are shown.
+    pub filter: Option<BTreeSet<SpeakerId>>,
+    pub search: Option<Search>,
+    /// Index of the current hit in `Derived::hits`.
+    pub hit: usize,
+    pub overlay: Overlay,
+    /// A one-off message for the status line, cleared by the next key.
+    pub notice: Option<String>,
+    /// The terminal's size when last drawn.
+    pub size: Size,
+    /// First row of the day list (keeps the open day in view).
+    pub days_top: usize,
+    pub quit: bool,
+}
+
+/// Where a search hit is in a shown message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into `Derived::shown`.
+    pub pos: usize,
+    /// In the speaker name (header row) rather than the shown body.
+    pub in_name: bool,
+    pub range: Range<usize>,
+}
+
+/// What follows from the view: recomputed when its key (day, filter, query) changes.
+#[derive(Clone, Debug, Default)]
+pub struct Derived {
+    key: Option<(usize, Option<BTreeSet<SpeakerId>>, Option<String>)>,
+    /// Indices of the open day's messages that pass the filter.
+    pub shown: Vec<usize>,
+    pub hits: Vec<Hit>,
+}
+
+/// Everything input can ask for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    ScrollLines(isize),
+    ScrollHalfPage(isize),
+    ScrollPage(isize),
+    Top,
+    Bottom,
+    NextDay,
+    PrevDay,
+    FirstDay,
+    LastDay,
+    FocusNext,
+    OpenSearch,
+    OpenCommand,
+    NextHit,
+    PrevHit,
+    /// Esc outside prompts: clears the search and the notice.
+    Clear,
+    OpenSpeakers,
+    ClearFilter,
+    OpenGroups,
+    ToggleHelp,
+    /// Typing in a prompt or picker.
+    Type(char),
+    Backspace,
+    Submit,
+    Cancel,
+    CursorUp,
+    CursorDown,
+    /// Space in the speaker picker.
+    Toggle,
+    /// Tab in the speaker picker: day counts or group counts.
+    ToggleScope,
+    Resize(Size),
+    /// Mouse wheel at a position, lines down (negative: up).
+    Wheel(Position, isize),
+    Click(Position),
+    Quit,
+}
+
+/// The reader: the archive, the view, and what follows from the view.
+pub struct App {
+    pub archive: Arc<Archive>,
+    pub view: View,
+    pub derived: Derived,
+}
+
+/// Lines one wheel notch scrolls.
+const WHEEL_LINES: isize = 3;
+
+impl App {
+    /// Opens the archive's first group on its latest day.
+    pub fn new(archive: Arc<Archive>, size: Size) -> App {
+        let group = GroupId(0);
+        let day = archive
+            .groups
+            .first()
+            .map_or(0, |g| g.days.end.saturating_sub(1));
+        let view = View {
+            group,
+            day,
+            scroll: Anchor::default(),
+            focus: Focus::Messages,
+            filter: None,
+            search: None,
+            hit: 0,
+            overlay: Overlay::None,
+            notice: None,
+            size,
+            days_top: 0,
+            quit: false,
+        };
+        let mut app = App {
+            archive,
+            view,
+            derived: Derived::default(),
+        };
+        app.refresh();
+        app.keep_day_in_view();
+        app
+    }
+
+    pub fn day(&self) -> &Day {
+        &self.archive.days[self.view.day]
+    }
+
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(_) | Action::Wheel(..)) {
+            self.view.notice = None;
+        }
+        match action {
+            Action::ScrollLines(n) => self.scroll_by(n),
+            Action::ScrollHalfPage(dir) => {
+                self.scroll_by(dir * (self.page_height() as isize / 2).max(1))
+            }
+            Action::ScrollPage(dir) => {
+                self.scroll_by(dir * (self.page_height() as isize - 1).max(1))
+            }
+            Action::Top => self.view.scroll = Anchor::default(),
+            Action::Bottom => self.view.scroll = self.bottom_anchor(),
+            Action::NextDay => self.step_day(1),
+            Action::PrevDay => self.step_day(-1),
+            Action::FirstDay => self.open_day_in_group(0),
+            Action::LastDay => self.open_day_in_group(usize::MAX),
+            Action::FocusNext => self.toggle_focus(),
+            Action::OpenSearch => self.open_prompt(PromptKind::Search),
+            Action::OpenCommand => self.open_prompt(PromptKind::Command),
+            Action::NextHit => self.step_hit(1),
+            Action::PrevHit => self.step_hit(-1),
+            Action::Clear => self.set_search(None),
+            Action::OpenSpeakers => self.open_speakers(),
+            Action::ClearFilter => self.set_filter(None),
+            Action::OpenGroups => {
+                self.view.overlay = Overlay::Groups {
+                    cursor: self.view.group.0 as usize,
+                }
+            }
+            Action::ToggleHelp => {
+                self.view.overlay = if self.view.overlay == Overlay::Help {
+                    Overlay::None
+                } else {
+                    Overlay::Help
+                };
+            }
+            Action::Type(_)
+            | Action::Backspace
+            | Action::Submit
+            | Action::Cancel
+            | Action::CursorUp
+            | Action::CursorDown
+            | Action::Toggle
+            | Action::ToggleScope => self.overlay_input(action),
+            Action::Resize(size) => {
+                self.view.size = size;
+                self.clamp_scroll();
+                self.keep_day_in_view();
+            }
+            Action::Wheel(at, lines) => self.wheel(at, lines),
+            Action::Click(at) => self.click(at),
+            Action::Quit => self.view.quit = true,
+        }
+    }
+
+    // --- geometry ------------------------------------------------------------------------
+
+    pub fn panes(&self) -> Panes {
+        Panes::new(Rect::from((Position::ORIGIN, self.view.size)))
+    }
+
+    /// Cells a message row may take.
+    fn text_width(&self) -> usize {
+        self.panes().text.width as usize
+    }
+
+    fn page_height(&self) -> usize {
+        (self.panes().text.height as usize).max(1)
+    }
+
+    // --- derived state -------------------------------------------------------------------
+
+    /// Recomputes shown messages and hits if the day, filter or query changed.
+    fn refresh(&mut self) {
+        let key = (
+            self.view.day,
+            self.view.filter.clone(),
+            self.view.search.as_ref().map(|s| s.query.clone()),
+        );
+        if self.derived.key.as_ref() == Some(&key) {
+            return;
+        }
+        let day = &self.archive.days[self.view.day];
+        let shown: Vec<usize> = match &self.view.filter {
+            None => (0..day.messages.len()).collect(),
+            Some(f) => (0..day.messages.len())
+                .filter(|&i| f.contains(&day.messages[i].speaker))
+                .collect(),
+        };
+        let hits = match &self.view.search {
+            Some(s) => find_hits(&self.archive, day, &shown, &s.matcher),
+            None => Vec::new(),
+        };
+        self.derived = Derived {
+            key: Some(key),
+            shown,
+            hits,
+        };
+        self.view.hit = self.view.hit.min(self.derived.hits.len().saturating_sub(1));
+    }
+
+    /// Rows of the shown message at `pos` at the current width.
+    fn rows_of(&self, pos: usize) -> usize {
+        let day = self.day();
+        self.derived.shown.get(pos).map_or(1, |&i| {
+            rows::count(day, &day.messages[i], self.text_width())
+        })
+    }
+
+    // --- scrolling -----------------------------------------------------------------------
+
+    /// Moves the top of the pane by `n` rows (negative: up), within the day.
+    fn scroll_by(&mut self, n: isize) {
+        let mut a = self.view.scroll;
+        if n >= 0 {
+            let mut left = n as usize;
+            while left > 0 && a.pos < self.derived.shown.len() {
+                let rest = self.rows_of(a.pos) - a.row;
+                if left < rest {
+                    a.row += left;
+                    left = 0;
+                } else {
+                    left -= rest;
+                    a = Anchor {
+                        pos: a.pos + 1,
+                        row: 0,
+                    };
+                }
+            }
+        } else {
+            let mut left = n.unsigned_abs();
+            while left > 0 && (a.pos > 0 || a.row > 0) {
+                if left <= a.row {
+                    a.row -= left;
+                    left = 0;
+                } else {
+                    left -= a.row + 1;
+                    a.pos -= 1;
+                    a.row = self.rows_of(a.pos) - 1;
+                }
+            }
+        }
+        self.view.scroll = a;
+        self.clamp_scroll();
+    }
+
+    /// The lowest top: the last row of the day at the bottom of the pane.
+    fn bottom_anchor(&self) -> Anchor {
+        let height = self.page_height();
+        let mut filled = 0;
+        for pos in (0..self.derived.shown.len()).rev() {
+            filled += self.rows_of(pos);
+            if filled >= height {
+                return Anchor {
+                    pos,
+                    row: filled - height,
+                };
+            }
+        }
+        Anchor::default()
+    }
+
+    /// Keeps the top within the day (never past the bottom anchor).
+    fn clamp_scroll(&mut self) {
+        let bottom = self.bottom_anchor();
+        if self.view.scroll > bottom {
+            self.view.scroll = bottom;
+        }
+    }
+
+    /// Scrolls so that row `row` of shown message `pos` is on screen, a third down when it
+    /// has to move (like vim's search).
+    fn reveal(&mut self, pos: usize, row: usize) {
+        let target = Anchor { pos, row };
+        let height = self.page_height();
+        if target >= self.view.scroll && self.rows_between(self.view.scroll, target) < height {
+            return;
+        }
+        self.view.scroll = target;
+        self.scroll_by(-((height / 3) as isize));
+        self.view.scroll = self.view.scroll.min(target);
+        self.clamp_scroll();
+    }
+
+    /// Rows from `from` down to `to` (stops counting past a page).
+    fn rows_between(&self, from: Anchor, to: Anchor) -> usize {
+        let limit = self.page_height();
+        let mut rows = 0;
+        let mut pos = from.pos;
+        let mut row = from.row;
+        while pos < to.pos && rows < limit {
+            rows += self.rows_of(pos) - row;
+            pos += 1;
+            row = 0;
+        }
+        rows + to.row.saturating_sub(row)
+    }
+
+    // --- days ----------------------------------------------------------------------------
+
+    fn step_day(&mut self, step: isize) {
+        let range = self.archive.group(self.view.group).days.clone();
+        let i = self.view.day as isize - range.start as isize + step;
+        if i < 0 {
+            self.view.notice = Some("first day of the group".into());
+        } else if i as usize >= range.len() {
+            self.view.notice = Some("last day of the group".into());
+        } else {
+            self.open_day(range.start + i as usize);
+        }
+    }
+
+    /// Opens the `i`th day of the group (clamped: `usize::MAX` is the last).
+    fn open_day_in_group(&mut self, i: usize) {
+        let range = self.archive.group(self.view.group).days.clone();
+        self.open_day(range.start + i.min(range.len().saturating_sub(1)));
+    }
+
+    /// Opens a day at its top; the filter and search stay.
+    fn open_day(&mut self, day: usize) {
+        self.view.day = day;
+        self.view.scroll = Anchor::default();
+        self.view.hit = 0;
+        self.refresh();
+        self.keep_day_in_view();
+    }
+
+    /// Keeps the open day inside the day list's visible rows.
+    fn keep_day_in_view(&mut self) {
+        let Some(list) = self.panes().days else {
+            return;
+        };
+        let height = list.height.saturating_sub(2).max(1) as usize;
+        let i = self.view.day - self.archive.group(self.view.group).days.start;
+        if i < self.view.days_top {
+            self.view.days_top = i;
+        } else if i >= self.view.days_top + height {
+            self.view.days_top = i + 1 - height;
+        }
+    }
+
+    /// Goes to a date typed at the `:` prompt, or the nearest later day with a log.
+    fn goto(&mut self, input: &str) {
+        let current = self.day().date;
+        let Some((target, what)) = parse_date(input, current.year()) else {
+            self.view.notice = Some(format!("not a date or command: {input}"));
+            return;
+        };
+        let days = self.archive.group_days(self.view.group);
+        let i = days.partition_point(|d| d.date < target);
+        let (i, found) = match days.get(i) {
+            Some(d) => (i, d.date),
+            None => (days.len() - 1, days[days.len() - 1].date),
+        };
+        self.open_day_in_group(i);
+        let matched = match what {
+            DatePart::Day => found == target,
+            DatePart::Month => (found.year(), found.month()) == (target.year(), target.month()),
+            DatePart::Year => found.year() == target.year(),
+        };
+        if !matched {
+            self.view.notice = Some(format!("no log for {input}: showing {found}"));
+        }
+    }
+
+    // --- search --------------------------------------------------------------------------
+
+    fn set_search(&mut self, search: Option<Search>) {
+        self.view.search = search;
+        self.refresh();
+    }
+
+    /// Moves to the next (`1`) or previous (`-1`) hit, wrapping around with a notice.
+    fn step_hit(&mut self, step: isize) {
+        let count = self.derived.hits.len();
+        if count == 0 {
+            self.view.notice = Some(match &self.view.search {
+                Some(s) => format!("no match for {}", s.query),
+                None => "no search: / to search".into(),
+            });
+            return;
+        }
+        let next = self.view.hit as isize + step;
+        self.view.hit = if next < 0 {
+            self.view.notice = Some("search wrapped to the bottom".into());
+            count - 1
+        } else if next as usize >= count {
+            self.view.notice = Some("search wrapped to the top".into());
+            0
+        } else {
+            next as usize
+        };
+        self.reveal_hit();
+    }
+
+    /// The first hit at or below the top of the pane becomes current, and is revealed.
+    fn follow_first_hit(&mut self) {
+        let from = self.view.scroll.pos;
+        self.view.hit = self
+            .derived
+            .hits
+            .iter()
+            .position(|h| h.pos >= from)
+            .unwrap_or(0);
+        self.reveal_hit();
+    }
+
+    fn reveal_hit(&mut self) {
+        let Some(hit) = self.derived.hits.get(self.view.hit) else {
+            return;
+        };
+        let (pos, row) = (hit.pos, self.hit_row(hit));
+        self.reveal(pos, row);
+    }
+
+    /// The row within its message where a hit is (0 is the header).
+    fn hit_row(&self, hit: &Hit) -> usize {
+        if hit.in_name {
+            return 0;
+        }
+        let day = self.day();
+        let msg = &day.messages[self.derived.shown[hit.pos]];
+        let layout = rows::layout(day, msg, self.text_width());
+        1 + layout
+            .rows
+            .iter()
+            .position(|r| hit.range.start < r.end.max(r.start + 1))
+            .unwrap_or(0)
+    }
+
+    // --- speaker filter ------------------------------------------------------------------
+
+    fn open_speakers(&mut self) {
+        let chosen = self.view.filter.clone().unwrap_or_default();
+        self.view.overlay = Overlay::Speakers(Picker {
+            query: String::new(),
+            whole_group: false,
+            chosen,
+            cursor: 0,
+        });
+    }
+
+    /// Applies a filter, keeping the message at the top (or the next one shown).
+    fn set_filter(&mut self, filter: Option<BTreeSet<SpeakerId>>) {
+        let top = self
+            .derived
+            .shown
+            .get(self.view.scroll.pos)
+            .copied()
+            .unwrap_or(0);
+        self.view.filter = filter.filter(|f| !f.is_empty());
+        self.refresh();
+        let pos = self.derived.shown.partition_point(|&i| i < top);
+        self.view.scroll = Anchor { pos, row: 0 };
+        self.clamp_scroll();
+    }
+
+    /// The picker's rows: speakers with their message counts, most first, narrowed by the query.
+    pub fn picker_entries(&self, picker: &Picker) -> Vec<(SpeakerId, u32)> {
+        let days: &[Day] = if picker.whole_group {
+            self.archive.group_days(self.view.group)
+        } else {
+            std::slice::from_ref(self.day())
+        };
+        let mut counts = std::collections::HashMap::<SpeakerId, u32>::new();
+        for m in days.iter().flat_map(|d| &d.messages) {
+            *counts.entry(m.speaker).or_default() += 1;
+        }
+        let needle = picker.query.to_lowercase();
+        let mut entries: Vec<(SpeakerId, u32)> = counts
+            .into_iter()
+            .filter(|(id, _)| {
+                needle.is_empty() || self.archive.speaker(*id).to_lowercase().contains(&needle)
+            })
+            .collect();
+        entries.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| self.archive.speaker(a.0).cmp(self.archive.speaker(b.0)))
+        });
+        entries
+    }
+
+    // --- overlays and prompts ------------------------------------------------------------
+
+    fn open_prompt(&mut self, kind: PromptKind) {
+        self.view.overlay = Overlay::Prompt(Prompt {
+            kind,
+            input: String::new(),
+            saved: self.view.scroll,
+        });
+    }
+
+    /// Keys while an overlay is open.
+    fn overlay_input(&mut self, action: Action) {
+        match std::mem::replace(&mut self.view.overlay, Overlay::None) {
+            Overlay::Prompt(prompt) => self.prompt_input(prompt, action),
+            Overlay::Speakers(picker) => self.picker_input(picker, action),
+            Overlay::Groups { cursor } => self.groups_input(cursor, action),
+            Overlay::Help | Overlay::None => {}
+        }
+    }
+
+    fn prompt_input(&mut self, mut prompt: Prompt, action: Action) {
+        match action {
+            Action::Type(c) => prompt.input.push(c),
+            Action::Backspace => {
+                prompt.input.pop();
+            }
+            Action::Submit => {
+                if prompt.kind == PromptKind::Command {
+                    self.command(prompt.input.trim());
+                } else if self.derived.hits.is_empty() && self.view.search.is_some() {
+                    self.view.notice = Some(format!("no match for {}", prompt.input));
+                }
+                return;
+            }
+            Action::Cancel => {
+                if prompt.kind == PromptKind::Search {
+                    self.set_search(None);
+                    self.view.scroll = prompt.saved;
+                }
+                return;
+            }
+            _ => {}
+        }
+        if prompt.kind == PromptKind::Search {
+            self.view.scroll = prompt.saved;
+            self.incremental_search(&prompt.input);
+        }
+        self.view.overlay = Overlay::Prompt(prompt);
+    }
+
+    /// Search as typed: the view follows the first hit from where the prompt opened.
+    fn incremental_search(&mut self, query: &str) {
+        let search = (!query.is_empty())
+            .then(|| {
+                Matcher::new(query, false).ok().map(|matcher| Search {
+                    query: query.to_owned(),
+                    matcher,
+                })
+            })
+            .flatten();
+        self.set_search(search);
+        self.follow_first_hit();
+    }
+
+    /// A `:` command: a date, `first`, `last`, or `group NAME`.
+    fn command(&mut self, input: &str) {
+        match input
+            .split_once(' ')
+            .map_or((input, ""), |(a, b)| (a, b.trim()))
+        {
+            ("", _) => {}
+            ("first", _) => self.open_day_in_group(0),
+            ("last", _) => self.open_day_in_group(usize::MAX),
+            ("group", name) => match self.archive.find_group(name) {
+                Some(g) => self.switch_group(g),
+                None => self.view.notice = Some(format!("no group {name}")),
+            },
+            ("q" | "quit", _) => self.view.quit = true,
+            _ => self.goto(input),
+        }
+    }
+
+    fn picker_input(&mut self, mut picker: Picker, action: Action) {
+        let entries = self.picker_entries(&picker);
+        match action {
+            Action::Type(c) => {
+                picker.query.push(c);
+                picker.cursor = 0;
+            }
+            Action::Backspace => {
+                picker.query.pop();
+                picker.cursor = 0;
+            }
+            Action::CursorUp => picker.cursor = picker.cursor.saturating_sub(1),
+            Action::CursorDown => {
+                picker.cursor = (picker.cursor + 1).min(entries.len().saturating_sub(1))
+            }
+            Action::Toggle => {
+                if let Some(&(id, _)) = entries.get(picker.cursor)
+                    && !picker.chosen.remove(&id)
+                {
+                    picker.chosen.insert(id);
+                }
+            }
+            Action::ToggleScope => {
+                picker.whole_group = !picker.whole_group;
+                picker.cursor = 0;
+            }
+            Action::Submit => {
+                // Enter with nothing ticked takes the row under the cursor.
+                if picker.chosen.is_empty()
+                    && let Some(&(id, _)) = entries.get(picker.cursor)
+                {
+                    picker.chosen.insert(id);
+                }
+                self.set_filter(Some(picker.chosen));
+                return;
+            }
+            Action::Cancel => return,
+            _ => {}
+        }
+        self.view.overlay = Overlay::Speakers(picker);
+    }
+
+    fn groups_input(&mut self, cursor: usize, action: Action) {
+        let last = self.archive.groups.len().saturating_sub(1);
+        let cursor = match action {
+            Action::CursorUp => cursor.saturating_sub(1),
+            Action::CursorDown => (cursor + 1).min(last),
+            Action::Submit => return self.switch_group(GroupId(cursor as u32)),
+            Action::Cancel => return,
+            _ => cursor,
+        };
+        self.view.overlay = Overlay::Groups { cursor };
+    }
+
+    /// Opens another group on the same date, or its nearest later day.
+    fn switch_group(&mut self, group: GroupId) {
+        let date = self.day().date;
+        self.view.group = group;
+        self.view.days_top = 0;
+        let days = self.archive.group_days(group);
+        let i = days
+            .partition_point(|d| d.date < date)
+            .min(days.len().saturating_sub(1));
+        self.open_day_in_group(i);
+    }
+
+    fn toggle_focus(&mut self) {
+        self.view.focus = match self.view.focus {
+            Focus::Days => Focus::Messages,
+            Focus::Messages => Focus::Days,
+        };
+    }
+
+    // --- mouse ---------------------------------------------------------------------------
+
+    fn wheel(&mut self, at: Position, lines: isize) {
+        let panes = self.panes();
+        if panes.days.is_some_and(|r| r.contains(at)) {
+            self.step_day(lines.signum());
+        } else {
+            self.scroll_by(lines * WHEEL_LINES);
+        }
+    }
+
+    fn click(&mut self, at: Position) {
+        let panes = self.panes();
+        if let Some(list) = panes.days.filter(|r| r.contains(at)) {
+            self.view.focus = Focus::Days;
+            let row = at.y.saturating_sub(list.y + 1) as usize + self.view.days_top;
+            if at.y > list.y && row < self.archive.group(self.view.group).days.len() {
+                self.open_day_in_group(row);
+            }
+        } else if panes.messages.contains(at) {
+            self.view.focus = Focus::Messages;
+        }
+    }
+}
+
+/// All hits in the shown messages: in speaker names and in shown bodies, in order.
+fn find_hits(archive: &Archive, day: &Day, shown: &[usize], matcher: &Matcher) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (pos, &i) in shown.iter().enumerate() {
+        let msg = &day.messages[i];
+        let name = archive.speaker(msg.speaker);
+        hits.extend(matcher.find_iter(name).map(|range| Hit {
+            pos,
+            in_name: true,
+            range,
+        }));
+        let body = rows::shown_body(day, msg);
+        hits.extend(matcher.find_iter(&body).map(|range| Hit {
+            pos,
+            in_name: false,
+            range,
+        }));
+    }
+    hits
+}
+
+/// How much of a typed date was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DatePart {
+    Day,
+    Month,
+    Year,
+}
+
+/// `2018-03-26`, `2018-03` (its first day), `2018`, or `03-26` (in `year`).
+fn parse_date(input: &str, year: i32) -> Option<(NaiveDate, DatePart)> {
+    let parts: Vec<&str> = input.trim().split(['-', '/', '.']).collect();
+    let num = |s: &str| s.parse::<u32>().ok();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => Some((
+            NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)?,
+            DatePart::Day,
+        )),
+        [y, m] if y.len() == 4 => Some((
+            NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, 1)?,
+            DatePart::Month,
+        )),
+        [m, d] => Some((
+            NaiveDate::from_ymd_opt(year, num(m)?, num(d)?)?,
+            DatePart::Day,
+        )),
+        [y] if y.len() == 4 => Some((
+            NaiveDate::from_ymd_opt(num(y)? as i32, 1, 1)?,
+            DatePart::Year,
+        )),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_forms() {
+        let d = |s: &str| parse_date(s, 2018).map(|(d, p)| (d.to_string(), p));
+        assert_eq!(d("2018-03-26"), Some(("2018-03-26".into(), DatePart::Day)));
+        assert_eq!(d("2017-12"), Some(("2017-12-01".into(), DatePart::Month)));
+        assert_eq!(d("03-26"), Some(("2018-03-26".into(), DatePart::Day)));
+        assert_eq!(d("2019"), Some(("2019-01-01".into(), DatePart::Year)));
+        assert_eq!(d("2018-02-30"), None);
+        assert_eq!(d("hello"), None);
+    }
+}

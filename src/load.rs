@@ -1,0 +1,248 @@
+//! A directory → an [`Archive`] and its problems: walk, read and parse in parallel, then
+//! place days in groups, merge same-date files and intern speakers once.
+//!
+//! Read-only: nothing in the archive is ever written, moved or deleted.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::model::{Archive, Day, GroupId, Message, Speaker, SpeakerId};
+use crate::parse::{ParsedDay, parse_day};
+use crate::problem::Problem;
+
+/// A day file found by the walk.
+#[derive(Clone, Debug)]
+struct DayFile {
+    /// Path relative to the archive root.
+    rel: PathBuf,
+    /// Group folder path (`devarch`), empty for the root group.
+    group: String,
+}
+
+/// Loads the archive at `root`. Fatal only when there is no archive to show: a missing
+/// directory, a file, or a directory without day logs. Everything else is a [`Problem`].
+pub fn load(root: &Path) -> anyhow::Result<(Archive, Vec<Problem>)> {
+    let meta =
+        std::fs::metadata(root).with_context(|| format!("cannot open {}", root.display()))?;
+    if !meta.is_dir() {
+        bail!("{} is not a directory", root.display());
+    }
+    let mut problems = Vec::new();
+    let files = find_day_files(root, &mut problems);
+    if files.is_empty() {
+        bail!(
+            "{}: no day logs found (.md or .markdown files)",
+            root.display()
+        );
+    }
+    let parsed: Vec<(DayFile, Option<ParsedDay>, Vec<Problem>)> = files
+        .into_par_iter()
+        .map(|file| {
+            let path = root.join(&file.rel);
+            let (day, file_problems) = match std::fs::read(&path) {
+                Ok(bytes) => parse_day(&path, &bytes),
+                Err(err) => (
+                    None,
+                    vec![Problem::error(&path, None, format!("cannot read: {err}"))],
+                ),
+            };
+            (file, day, file_problems)
+        })
+        .collect();
+    let mut days = Vec::with_capacity(parsed.len());
+    for (file, day, file_problems) in parsed {
+        problems.extend(file_problems);
+        if let Some(day) = day {
+            days.push((file, day));
+        }
+    }
+    if days.is_empty() {
+        bail!("{}: no day log could be read", root.display());
+    }
+    Ok((assemble(root, days), problems))
+}
+
+/// Every `.md` / `.markdown` file below `root`, sorted by path; dot-files and dot-folders
+/// are skipped. Symlinks are followed; loops and unreadable folders become problems.
+fn find_day_files(root: &Path, problems: &mut Vec<Problem>) -> Vec<DayFile> {
+    let walk = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let mut files = Vec::new();
+    for entry in walk {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_day_file(e.path()) => {
+                let rel = e
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(e.path())
+                    .to_path_buf();
+                files.push(DayFile {
+                    group: group_of(&rel),
+                    rel,
+                });
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().unwrap_or(root).to_path_buf();
+                problems.push(Problem::error(path, None, format!("cannot walk: {err}")));
+            }
+        }
+    }
+    files
+}
+
+fn is_day_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// A file's group: its folder path, leaving out `_posts` and all-digit parts (years, months).
+pub fn group_of(rel: &Path) -> String {
+    let Some(parent) = rel.parent() else {
+        return String::new();
+    };
+    let parts: Vec<String> = parent
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .filter(|p| p != "_posts" && !p.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    parts.join("/")
+}
+
+/// Places parsed files into groups and days, merging same-date files in file-name order,
+/// and interns speakers across the archive.
+fn assemble(root: &Path, files: Vec<(DayFile, ParsedDay)>) -> Archive {
+    let mut by_day: BTreeMap<(String, NaiveDate), Vec<(DayFile, ParsedDay)>> = BTreeMap::new();
+    for (file, day) in files {
+        let Some(date) = day.date else { continue };
+        by_day
+            .entry((file.group.clone(), date))
+            .or_default()
+            .push((file, day));
+    }
+    let mut archive = Archive {
+        root: root.to_path_buf(),
+        groups: Vec::new(),
+        days: Vec::new(),
+        speakers: Vec::new(),
+    };
+    let mut interner = Interner::default();
+    for ((group, date), mut parts) in by_day {
+        parts.sort_by(|a, b| {
+            a.0.rel
+                .file_name()
+                .cmp(&b.0.rel.file_name())
+                .then(a.0.rel.cmp(&b.0.rel))
+        });
+        let group_id = group_id(&mut archive, root, &group);
+        let day = merge_day(group_id, date, parts, &mut interner);
+        archive.days.push(day);
+        let end = archive.days.len();
+        archive.groups[group_id.0 as usize].days.end = end;
+    }
+    archive.speakers = interner.speakers;
+    archive
+}
+
+/// The id of `path`'s group, adding it (days are visited in group order, so it is the last).
+fn group_id(archive: &mut Archive, root: &Path, path: &str) -> GroupId {
+    if archive.groups.last().is_none_or(|g| g.path != path) {
+        let start = archive.days.len();
+        archive.groups.push(crate::model::Group {
+            path: path.to_owned(),
+            name: if path.is_empty() {
+                archive_name(root)
+            } else {
+                path.to_owned()
+            },
+            days: start..start,
+        });
+    }
+    GroupId(archive.groups.len() as u32 - 1)
+}
+
+/// The archive folder's own name, for the root group.
+fn archive_name(root: &Path) -> String {
+    let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    canonical.file_name().map_or_else(
+        || canonical.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// One day from one or more files: texts appended, message ranges and speakers remapped.
+fn merge_day(
+    group: GroupId,
+    date: NaiveDate,
+    parts: Vec<(DayFile, ParsedDay)>,
+    interner: &mut Interner,
+) -> Day {
+    let mut day = Day {
+        group,
+        date,
+        meta: Default::default(),
+        sources: Vec::with_capacity(parts.len()),
+        text: String::new(),
+        messages: Vec::new(),
+    };
+    for (i, (file, parsed)) in parts.into_iter().enumerate() {
+        if i == 0 {
+            day.meta = parsed.meta.clone();
+            day.text = parsed.text;
+            day.messages = parsed.messages;
+            interner.remap(&parsed.speakers, &mut day.messages);
+        } else {
+            let shift = day.text.len() as u32;
+            day.text.push_str(&parsed.text);
+            let mut messages: Vec<Message> = parsed.messages;
+            interner.remap(&parsed.speakers, &mut messages);
+            day.messages.extend(messages.into_iter().map(|m| Message {
+                body: (m.body.0 + shift, m.body.1 + shift),
+                ..m
+            }));
+        }
+        day.sources.push(file.rel);
+    }
+    day
+}
+
+/// Speaker names → archive-wide ids, with message counts.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, SpeakerId>,
+    speakers: Vec<Speaker>,
+}
+
+impl Interner {
+    /// Rewrites file-local speaker ids in `messages` to archive ids, counting messages.
+    fn remap(&mut self, local_names: &[String], messages: &mut [Message]) {
+        let map: Vec<SpeakerId> = local_names.iter().map(|n| self.id(n)).collect();
+        for msg in messages {
+            // The parser gives every message a speaker from its own list.
+            let id = map[msg.speaker.0 as usize];
+            msg.speaker = id;
+            self.speakers[id.0 as usize].messages += 1;
+        }
+    }
+
+    fn id(&mut self, name: &str) -> SpeakerId {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = SpeakerId(self.speakers.len() as u32);
+        self.speakers.push(Speaker {
+            name: name.to_owned(),
+            messages: 0,
+        });
+        self.ids.insert(name.to_owned(), id);
+        id
+    }
+}

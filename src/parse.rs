@@ -1,0 +1,478 @@
+//! One day file's bytes → a [`ParsedDay`] and its problems. Pure: no I/O, never panics.
+//!
+//! One pass over the lines (memchr for line ends); message bodies are appended to one
+//! text buffer per day, and speakers are interned per file (the loader merges them).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::entities;
+use crate::model::{FrontMatter, Kind, Message, SpeakerId, Time};
+use crate::problem::Problem;
+
+/// A day file as parsed, before the loader places it in an archive.
+#[derive(Clone, Debug, Default)]
+pub struct ParsedDay {
+    pub date: Option<NaiveDate>,
+    pub meta: FrontMatter,
+    /// All bodies, back to back; `Message::body` ranges point here.
+    pub text: String,
+    /// Messages in file order; `speaker` indexes `speakers`.
+    pub messages: Vec<Message>,
+    /// Distinct speaker names of this file, in order of first appearance.
+    pub speakers: Vec<String>,
+}
+
+impl ParsedDay {
+    pub fn body(&self, msg: &Message) -> &str {
+        self.text
+            .get(msg.body.0 as usize..msg.body.1 as usize)
+            .unwrap_or("")
+    }
+
+    pub fn speaker(&self, msg: &Message) -> &str {
+        self.speakers
+            .get(msg.speaker.0 as usize)
+            .map_or("", String::as_str)
+    }
+}
+
+/// Parses one day file. `path` names the file in problems and gives the date as a last resort.
+/// Returns `None` for the day only when no date can be found (the problem says so).
+pub fn parse_day(path: &Path, bytes: &[u8]) -> (Option<ParsedDay>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let text = decode_bytes(path, bytes, &mut problems);
+    let lines = Lines::new(&text);
+    let (front, body_start) = split_front_matter(path, &text, &mut problems);
+    let mut day = ParsedDay {
+        meta: front.meta(),
+        ..ParsedDay::default()
+    };
+    day.date = choose_date(path, &front, &mut problems);
+    if day.date.is_none() {
+        problems.push(Problem::error(
+            path,
+            None,
+            "no date in the front matter, the title or the file name: file skipped",
+        ));
+        return (None, problems);
+    }
+    day.text.reserve(text.len());
+    parse_messages(path, lines.starting_at(body_start), &mut day, &mut problems);
+    day.text.shrink_to_fit();
+    (Some(day), problems)
+}
+
+// ---------------------------------------------------------------------------------------
+// Bytes → text
+
+/// The file as text: UTF-8 (BOM stripped), or decoded from UTF-16 / a detected legacy
+/// encoding such as GBK, with a warning. Nothing is dropped.
+fn decode_bytes<'a>(path: &Path, bytes: &'a [u8], problems: &mut Vec<Problem>) -> Cow<'a, str> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        if encoding == encoding_rs::UTF_8 {
+            return String::from_utf8_lossy(&bytes[bom_len..]);
+        }
+        problems.push(Problem::warning(
+            path,
+            None,
+            format!("file is {}: decoded", encoding.name()),
+        ));
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Cow::Owned(text.into_owned());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let (text, _, had_errors) = encoding.decode(bytes);
+    let how = if had_errors {
+        " (some bytes replaced)"
+    } else {
+        ""
+    };
+    problems.push(Problem::warning(
+        path,
+        None,
+        format!("file is not UTF-8: decoded as {}{how}", encoding.name()),
+    ));
+    Cow::Owned(text.into_owned())
+}
+
+// ---------------------------------------------------------------------------------------
+// Lines
+
+/// Lines of a text with their 1-based numbers, `\r\n` or `\n` ended.
+#[derive(Clone)]
+struct Lines<'a> {
+    rest: &'a str,
+    number: u32,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Lines {
+            rest: text,
+            number: 0,
+        }
+    }
+
+    /// The lines from the 1-based line `first` on.
+    fn starting_at(mut self, first: u32) -> Self {
+        while self.number + 1 < first && self.next().is_some() {}
+        self
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = (u32, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let (line, rest) = match memchr::memchr(b'\n', self.rest.as_bytes()) {
+            Some(i) => (&self.rest[..i], &self.rest[i + 1..]),
+            None => (self.rest, ""),
+        };
+        self.rest = rest;
+        self.number += 1;
+        Some((self.number, line.strip_suffix('\r').unwrap_or(line)))
+    }
+}
+
+/// A line with its line-end padding removed (spaces, tabs, stray `\r`).
+fn trim_line_end(line: &str) -> &str {
+    line.trim_end_matches([' ', '\t', '\r'])
+}
+
+// ---------------------------------------------------------------------------------------
+// Front matter
+
+/// Front matter keys we read; the others are ignored. Values may be any scalar.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RawFront {
+    #[serde(deserialize_with = "scalar")]
+    title: Option<String>,
+    #[serde(deserialize_with = "scalar")]
+    date: Option<String>,
+    #[serde(deserialize_with = "scalar")]
+    author: Option<String>,
+    #[serde(deserialize_with = "scalar")]
+    lines: Option<String>,
+}
+
+/// Any YAML scalar as text; null, sequences and maps as nothing.
+fn scalar<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    use serde_yaml::Value;
+    Ok(match Value::deserialize(d)? {
+        Value::String(s) => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    })
+}
+
+/// What the front matter gave, and whether there was any.
+#[derive(Debug, Default)]
+struct Front {
+    raw: RawFront,
+    present: bool,
+}
+
+impl Front {
+    fn meta(&self) -> FrontMatter {
+        FrontMatter {
+            title: self.raw.title.clone(),
+            author: self.raw.author.clone(),
+            lines: self
+                .raw
+                .lines
+                .as_deref()
+                .and_then(|l| l.trim().parse().ok()),
+        }
+    }
+}
+
+/// Reads the front matter, if the file starts with one. Returns it and the 1-based line
+/// where the messages start.
+fn split_front_matter(path: &Path, text: &str, problems: &mut Vec<Problem>) -> (Front, u32) {
+    let mut lines = Lines::new(text);
+    if lines.next().map(|(_, l)| trim_line_end(l)) != Some("---") {
+        return (Front::default(), 1);
+    }
+    let yaml_start = lines.rest;
+    let Some((close, yaml_len)) = find_closing_fence(lines.clone(), yaml_start) else {
+        problems.push(Problem::warning(
+            path,
+            Some(1),
+            "front matter has no closing `---`: read as messages",
+        ));
+        return (Front::default(), 2);
+    };
+    let yaml = &yaml_start[..yaml_len];
+    let raw = if yaml.trim().is_empty() {
+        RawFront::default()
+    } else {
+        serde_yaml::from_str(yaml).unwrap_or_else(|err| {
+            let line = err.location().map(|l| l.line() as u32 + 1);
+            problems.push(Problem::warning(
+                path,
+                line,
+                format!("front matter is not valid YAML ({err}): read line by line"),
+            ));
+            front_by_lines(yaml)
+        })
+    };
+    (Front { raw, present: true }, close + 1)
+}
+
+/// The line number of the closing `---` and the byte length of the YAML before it.
+fn find_closing_fence(lines: Lines<'_>, yaml_start: &str) -> Option<(u32, usize)> {
+    let mut offset = 0;
+    for (number, line) in lines {
+        if trim_line_end(line) == "---" {
+            return Some((number, offset));
+        }
+        // `line` may have lost a `\r`; measure from the source instead.
+        offset = yaml_start[offset..]
+            .find('\n')
+            .map_or(yaml_start.len(), |i| offset + i + 1);
+    }
+    None
+}
+
+/// Broken YAML: take `key: value` lines as they are, so a title or date still counts.
+fn front_by_lines(yaml: &str) -> RawFront {
+    let mut raw = RawFront::default();
+    for line in yaml.lines() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = Some(value.trim().trim_matches('"').to_owned());
+        match key.trim() {
+            "title" => raw.title = value,
+            "date" => raw.date = value,
+            "author" => raw.author = value,
+            "lines" => raw.lines = value,
+            _ => {}
+        }
+    }
+    raw
+}
+
+/// The day's date: front matter `date`, else `title`, else the file name.
+fn choose_date(path: &Path, front: &Front, problems: &mut Vec<Problem>) -> Option<NaiveDate> {
+    let from_name = path
+        .file_name()
+        .and_then(|n| find_date(&n.to_string_lossy()));
+    if let Some(date) = front.raw.date.as_deref().and_then(find_date) {
+        if from_name.is_some_and(|n| n != date) {
+            problems.push(Problem::warning(
+                path,
+                None,
+                format!("front matter date {date} differs from the file name's: using {date}"),
+            ));
+        }
+        return Some(date);
+    }
+    let (date, source) = match front.raw.title.as_deref().and_then(find_date) {
+        Some(date) => (date, "the title"),
+        None => (from_name?, "the file name"),
+    };
+    let why = if front.present {
+        "no date in the front matter"
+    } else {
+        "no front matter"
+    };
+    problems.push(Problem::warning(
+        path,
+        None,
+        format!("{why}: date {date} taken from {source}"),
+    ));
+    Some(date)
+}
+
+/// The first `YYYY-MM-DD` in `s` that is a real date.
+pub fn find_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = &b[i..i + 10];
+        let shape = w.iter().enumerate().all(|(j, &c)| match j {
+            4 | 7 => c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+        if !shape {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| s[i + r.start..i + r.end].parse().ok();
+        NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Messages
+
+/// A message header `> H:MM:SS  Name`: its time and the name (trimmed; may be empty).
+pub fn parse_header(line: &str) -> Option<(Time, &str)> {
+    let rest = line.strip_prefix("> ")?;
+    let b = rest.as_bytes();
+    let hour_len = match b {
+        [h, b':', ..] if h.is_ascii_digit() => 1,
+        [h1, h2, b':', ..] if h1.is_ascii_digit() && h2.is_ascii_digit() => 2,
+        _ => return None,
+    };
+    let t = &b[hour_len..];
+    let two = |i: usize| -> Option<u32> {
+        let (a, b) = (*t.get(i)?, *t.get(i + 1)?);
+        (a.is_ascii_digit() && b.is_ascii_digit()).then(|| u32::from((a - b'0') * 10 + (b - b'0')))
+    };
+    if t.get(3) != Some(&b':') {
+        return None;
+    }
+    let (minute, second) = (two(1)?, two(4)?);
+    let hour: u32 = rest[..hour_len].parse().ok()?;
+    let after = &rest[hour_len + 6..];
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+        return None;
+    }
+    Some((Time::from_hms(hour, minute, second), after.trim()))
+}
+
+/// Builds messages from the lines after the front matter.
+fn parse_messages<'a>(
+    path: &Path,
+    lines: Lines<'a>,
+    day: &mut ParsedDay,
+    problems: &mut Vec<Problem>,
+) {
+    let mut speakers: HashMap<&'a str, SpeakerId> = HashMap::new();
+    let mut body = BodyBuilder::default();
+    let mut stray: Option<(u32, usize)> = None; // text before the first header: (line, count)
+    for (number, line) in lines {
+        if let Some((time, name)) = parse_header(line) {
+            body.finish(day);
+            let speaker = intern(&mut speakers, &mut day.speakers, name);
+            body.start(day, time, speaker, number);
+        } else if body.open {
+            body.push_line(day, line);
+        } else if !trim_line_end(line).is_empty() {
+            let (_, count) = stray.get_or_insert((number, 0));
+            *count += 1;
+        }
+    }
+    body.finish(day);
+    if let Some((line, count)) = stray {
+        problems.push(Problem::error(
+            path,
+            Some(line),
+            format!("{count} line(s) of text before the first message header: skipped"),
+        ));
+    }
+}
+
+/// The file-local id for `name`, adding it on first sight (names are entity-decoded).
+fn intern<'a>(
+    ids: &mut HashMap<&'a str, SpeakerId>,
+    names: &mut Vec<String>,
+    name: &'a str,
+) -> SpeakerId {
+    *ids.entry(name).or_insert_with(|| {
+        names.push(entities::decode(name).into_owned());
+        SpeakerId(names.len() as u32 - 1)
+    })
+}
+
+/// Appends one message's body lines to the day's text, dropping blank lines at both ends.
+#[derive(Default)]
+struct BodyBuilder {
+    open: bool,
+    /// Where this body starts in `day.text`.
+    start: usize,
+    /// Blank lines seen since the last non-blank one (kept only if more text follows).
+    pending_blank: usize,
+    has_text: bool,
+}
+
+impl BodyBuilder {
+    fn start(&mut self, day: &mut ParsedDay, time: Time, speaker: SpeakerId, line: u32) {
+        let at = day.text.len() as u32;
+        day.messages.push(Message {
+            time,
+            speaker,
+            kind: Kind::Text,
+            body: (at, at),
+            line,
+        });
+        *self = BodyBuilder {
+            open: true,
+            start: day.text.len(),
+            ..BodyBuilder::default()
+        };
+    }
+
+    fn push_line(&mut self, day: &mut ParsedDay, line: &str) {
+        let line = trim_line_end(line);
+        if line.is_empty() {
+            self.pending_blank += 1;
+            return;
+        }
+        if self.has_text {
+            for _ in 0..=self.pending_blank {
+                day.text.push('\n');
+            }
+        }
+        self.pending_blank = 0;
+        self.has_text = true;
+        day.text.push_str(line);
+    }
+
+    /// Closes the open body: decodes entities, records its range and kind.
+    fn finish(&mut self, day: &mut ParsedDay) {
+        if !self.open {
+            return;
+        }
+        self.open = false;
+        let raw = &day.text[self.start..];
+        if memchr::memchr(b'&', raw.as_bytes()).is_some()
+            && let Cow::Owned(decoded) = entities::decode(raw)
+        {
+            day.text.truncate(self.start);
+            day.text.push_str(&decoded);
+        }
+        let body = &day.text[self.start..];
+        let kind = kind_of(body);
+        if let Some(msg) = day.messages.last_mut() {
+            msg.body = (self.start as u32, day.text.len() as u32);
+            msg.kind = kind;
+        }
+    }
+}
+
+/// Image when the body is one `![caption](url)`; link when it holds a URL.
+fn kind_of(body: &str) -> Kind {
+    let b = body.as_bytes();
+    if b.starts_with(b"![")
+        && b.ends_with(b")")
+        && memchr::memmem::find(b, b"](").is_some()
+        && !body.contains('\n')
+    {
+        Kind::Image
+    } else if memchr::memmem::find(b, b"http://").is_some()
+        || memchr::memmem::find(b, b"https://").is_some()
+    {
+        Kind::Link
+    } else {
+        Kind::Text
+    }
+}

@@ -1,0 +1,161 @@
+//! Matching text: smart-case literal or regex queries, within a day and across the archive.
+//!
+//! Both kinds of query compile to one `regex::Regex`, whose literal prefilters (memchr,
+//! Teddy) make a plain word search as fast as a hand-rolled one.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use regex::{Regex, RegexBuilder};
+
+use crate::model::{Archive, Day, GroupId, Message, SpeakerId};
+
+/// A compiled query.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    re: Regex,
+}
+
+impl Matcher {
+    /// A literal query (or a regular expression with `regex`), case-insensitive unless it
+    /// holds an upper-case letter (smart case).
+    pub fn new(query: &str, regex: bool) -> Result<Matcher, regex::Error> {
+        let pattern = if regex {
+            query.to_owned()
+        } else {
+            regex::escape(query)
+        };
+        let re = RegexBuilder::new(&pattern)
+            .case_insensitive(!has_upper(query, regex))
+            .size_limit(1 << 24)
+            .build()?;
+        Ok(Matcher { re })
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.re.is_match(text)
+    }
+
+    /// Byte ranges of the non-empty matches in `text`, in order.
+    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        self.re
+            .find_iter(text)
+            .map(|m| m.range())
+            .filter(|r| !r.is_empty())
+    }
+}
+
+/// Whether `query` has an upper-case letter, ignoring regex escapes like `\S` or `\W`.
+fn has_upper(query: &str, regex: bool) -> bool {
+    let mut escaped = false;
+    query.chars().any(|c| {
+        let upper = c.is_uppercase() && !escaped;
+        escaped = regex && c == '\\' && !escaped;
+        upper
+    })
+}
+
+/// Which messages a search looks at.
+#[derive(Clone, Debug, Default)]
+pub struct Scope {
+    pub group: Option<GroupId>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Only these speakers; `None` means everyone.
+    pub speakers: Option<Vec<SpeakerId>>,
+}
+
+impl Scope {
+    fn has_day(&self, day: &Day) -> bool {
+        self.group.is_none_or(|g| g == day.group)
+            && self.from.is_none_or(|f| day.date >= f)
+            && self.to.is_none_or(|t| day.date <= t)
+    }
+
+    pub fn has_speaker(&self, msg: &Message) -> bool {
+        self.speakers
+            .as_ref()
+            .is_none_or(|s| s.contains(&msg.speaker))
+    }
+}
+
+/// A message that matched: its day (index in `Archive::days`) and index in the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Hit {
+    pub day: usize,
+    pub message: usize,
+}
+
+/// The messages in `day` whose body matches, in file order.
+pub fn search_day(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
+    day.messages
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| scope.has_speaker(m) && matcher.is_match(day.body(m)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Every message in the archive whose body matches, in archive order (group, date, file
+/// order). Days are searched in parallel.
+pub fn search_archive(archive: &Archive, matcher: &Matcher, scope: &Scope) -> Vec<Hit> {
+    archive
+        .days
+        .par_iter()
+        .enumerate()
+        .filter(|(_, day)| scope.has_day(day))
+        .flat_map_iter(|(d, day)| {
+            search_day(day, matcher, scope)
+                .into_iter()
+                .map(move |m| Hit { day: d, message: m })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smart_case() {
+        let lower = Matcher::new("pay", false).unwrap();
+        assert!(lower.is_match("PayPal"));
+        let upper = Matcher::new("Pay", false).unwrap();
+        assert!(!upper.is_match("paypal"));
+        assert!(upper.is_match("PayPal"));
+    }
+
+    #[test]
+    fn literal_is_escaped() {
+        let m = Matcher::new("a.b(", false).unwrap();
+        assert!(m.is_match("x a.b( y"));
+        assert!(!m.is_match("axb("));
+    }
+
+    #[test]
+    fn regex_escapes_are_not_upper_case() {
+        let m = Matcher::new(r"\S+付", true).unwrap();
+        assert!(m.is_match("代付"));
+        assert!(Matcher::new(r"\d+X", true).unwrap().is_match("12X"));
+        assert!(!Matcher::new(r"\d+X", true).unwrap().is_match("12x"));
+    }
+
+    #[test]
+    fn cjk_ranges_are_byte_ranges_on_char_boundaries() {
+        let m = Matcher::new("代扣", false).unwrap();
+        let text = "我们的代扣和代扣";
+        let hits: Vec<_> = m.find_iter(text).collect();
+        assert_eq!(hits, vec![9..15, 18..24]);
+        assert!(
+            hits.iter()
+                .all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        );
+    }
+
+    #[test]
+    fn bad_regex_is_an_error() {
+        assert!(Matcher::new("(", true).is_err());
+        assert!(Matcher::new("(", false).is_ok());
+    }
+}

@@ -1,0 +1,62 @@
+//! The day list: date, weekday, message count and an activity mark per day of the group.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Widget};
+
+use super::cells::RowWriter;
+use super::messages::title_on_border;
+use super::style;
+use crate::app::{App, Focus};
+
+/// Eight heights of activity, quietest first.
+const MARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let view = &app.view;
+    let group = app.archive.group(view.group);
+    let days = app.archive.group_days(view.group);
+    Block::bordered()
+        .border_style(style::border(view.focus == Focus::Days))
+        .render(area, buf);
+    title_on_border(
+        buf,
+        area,
+        &format!(" {} · {} days ", group.name, days.len()),
+    );
+    let inner = area.inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 1,
+    });
+    let busiest = days
+        .iter()
+        .map(|d| d.messages.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let current = view.day - group.days.start;
+    for (row, i) in (view.days_top..days.len())
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let day = &days[i];
+        let count = day.messages.len();
+        let mark = if count == 0 {
+            ' '
+        } else {
+            MARKS[(count * (MARKS.len() - 1))
+                .div_ceil(busiest)
+                .min(MARKS.len() - 1)]
+        };
+        let line = format!("{} {} {:>5} {mark}", day.date, day.date.format("%a"), count);
+        let style = if i == current {
+            style::selected()
+        } else {
+            Style::new()
+        };
+        let mut w = RowWriter::new(buf, inner.x, inner.y + row as u16, inner.right());
+        w.put(&line, style);
+        w.fill(style);
+    }
+}

@@ -1,0 +1,55 @@
+//! The help overlay, generated from the keymap table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::cells::RowWriter;
+use super::messages::title_on_border;
+use super::style;
+use crate::app::App;
+use crate::keymap::{BINDINGS, Context, key_name};
+
+/// Cells for the keys column.
+const KEYS_WIDTH: usize = 18;
+
+/// The help's lines: a heading per context, then `keys  what they do`.
+pub fn lines() -> Vec<(String, bool)> {
+    let mut lines = Vec::new();
+    let mut context: Option<Context> = None;
+    for b in BINDINGS {
+        if context != Some(b.context) {
+            context = Some(b.context);
+            lines.push((b.context.title().to_owned(), true));
+        }
+        let keys: Vec<String> = b.keys.iter().map(key_name).collect();
+        lines.push((
+            format!("  {:<KEYS_WIDTH$}{}", keys.join(" "), b.help),
+            false,
+        ));
+    }
+    lines
+}
+
+pub fn render(_app: &App, area: Rect, buf: &mut Buffer) {
+    let lines = lines();
+    let box_area = super::centered(area, 64, lines.len() as u16 + 2);
+    Clear.render(box_area, buf);
+    Block::bordered()
+        .border_style(style::border(true))
+        .render(box_area, buf);
+    title_on_border(buf, box_area, " keys · any key closes ");
+    let inner = box_area.inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 1,
+    });
+    for (row, (line, heading)) in lines.iter().take(inner.height as usize).enumerate() {
+        let style = if *heading {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        RowWriter::new(buf, inner.x, inner.y + row as u16, inner.right()).put(line, style);
+    }
+}

@@ -1,0 +1,182 @@
+//! The message pane: from the scroll anchor down, each message's header row and its body
+//! rows, with search hits and links styled. Only visible messages are laid out.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{
+    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+use super::Panes;
+use super::cells::RowWriter;
+use super::style;
+use crate::app::{App, Focus, Hit};
+use crate::rows::{self, BODY_INDENT, MessageRows};
+use crate::text;
+
+pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
+    let view = &app.view;
+    let day = app.day();
+    let group = &app.archive.group(view.group).name;
+    let title = format!(" {} · {} {} ", group, day.date, day.date.format("%a"));
+    Block::bordered()
+        .border_style(style::border(view.focus == Focus::Messages))
+        .render(panes.messages, buf);
+    title_on_border(buf, panes.messages, &title);
+
+    let area = panes.text;
+    let shown = &app.derived.shown;
+    if shown.is_empty() {
+        let why = if day.messages.is_empty() {
+            "no messages this day"
+        } else {
+            "no messages from the chosen speakers"
+        };
+        if area.height > 0 {
+            RowWriter::new(buf, area.x, area.y, area.right()).put(why, style::dim());
+        }
+        return;
+    }
+    let width = area.width as usize;
+    let mut y = area.y;
+    let mut pos = view.scroll.pos;
+    let mut skip = view.scroll.row;
+    while y < area.bottom() && pos < shown.len() {
+        let msg = &day.messages[shown[pos]];
+        let layout = rows::layout(day, msg, width);
+        let hits = hits_of(&app.derived.hits, pos);
+        let current = app.derived.hits.get(view.hit).filter(|h| h.pos == pos);
+        for row in skip..layout.height() {
+            if y >= area.bottom() {
+                break;
+            }
+            let mut w = RowWriter::new(buf, area.x, y, area.right());
+            if row == 0 {
+                header(
+                    &mut w,
+                    &msg.time.to_string(),
+                    app.archive.speaker(msg.speaker),
+                    hits,
+                    current,
+                );
+            } else {
+                body_row(&mut w, &layout, row - 1, hits, current);
+            }
+            y += 1;
+        }
+        skip = 0;
+        pos += 1;
+    }
+    scrollbar(panes.messages, view.scroll.pos, shown.len(), buf);
+}
+
+/// A title written over the top border, cut to fit between the corners.
+pub fn title_on_border(buf: &mut Buffer, area: Rect, title: &str) {
+    if area.width > 4 {
+        let mut w = RowWriter::new(buf, area.x + 1, area.y, area.right() - 1);
+        let fitted = text::fit(title, w.room());
+        w.put(&fitted, Style::new());
+    }
+}
+
+/// The hits in shown message `pos` (hits are sorted by message).
+fn hits_of(hits: &[Hit], pos: usize) -> &[Hit] {
+    let start = hits.partition_point(|h| h.pos < pos);
+    let end = hits.partition_point(|h| h.pos <= pos);
+    &hits[start..end]
+}
+
+/// `HH:MM:SS Speaker`, the name in its colour with hits marked.
+fn header(w: &mut RowWriter, time: &str, name: &str, hits: &[Hit], current: Option<&Hit>) {
+    w.put(time, style::dim());
+    w.put(" ", Style::new());
+    let base = style::speaker(name);
+    let marks: Vec<(Range<usize>, Style)> = marks(hits.iter().filter(|h| h.in_name), current, None);
+    put_marked(w, name, 0, base, &marks);
+}
+
+/// One wrapped body row, indented, with hits and links marked.
+fn body_row(
+    w: &mut RowWriter,
+    layout: &MessageRows,
+    row: usize,
+    hits: &[Hit],
+    current: Option<&Hit>,
+) {
+    let Some(range) = layout.rows.get(row) else {
+        return;
+    };
+    w.put(&" ".repeat(BODY_INDENT), Style::new());
+    let links = rows::link_ranges(&layout.body);
+    let marks = marks(hits.iter().filter(|h| !h.in_name), current, Some(&links));
+    put_marked(
+        w,
+        &layout.body[range.clone()],
+        range.start,
+        Style::new(),
+        &marks,
+    );
+}
+
+/// Styled byte ranges: links first, hits over them, the current hit over all.
+fn marks<'a>(
+    hits: impl Iterator<Item = &'a Hit>,
+    current: Option<&Hit>,
+    links: Option<&[Range<usize>]>,
+) -> Vec<(Range<usize>, Style)> {
+    let mut marks: Vec<(Range<usize>, Style)> = links
+        .unwrap_or_default()
+        .iter()
+        .map(|r| (r.clone(), style::link()))
+        .collect();
+    for h in hits {
+        let s = if Some(h) == current {
+            style::current_hit()
+        } else {
+            style::hit()
+        };
+        marks.push((h.range.clone(), s));
+    }
+    marks
+}
+
+/// Writes `text` (which starts at byte `offset` of what `marks` refer to) char by char,
+/// each in the style of the last mark covering it.
+fn put_marked(
+    w: &mut RowWriter,
+    text: &str,
+    offset: usize,
+    base: Style,
+    marks: &[(Range<usize>, Style)],
+) {
+    for (i, c) in text.char_indices() {
+        let at = offset + i;
+        let style = marks
+            .iter()
+            .rev()
+            .find(|(r, _)| r.contains(&at))
+            .map_or(base, |(_, s)| base.patch(*s));
+        w.put_char(c, style);
+    }
+}
+
+fn scrollbar(area: Rect, pos: usize, total: usize, buf: &mut Buffer) {
+    if total <= 1 || area.height < 3 {
+        return;
+    }
+    let mut state = ScrollbarState::new(total).position(pos);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .render(
+            area.inner(ratatui::layout::Margin {
+                horizontal: 0,
+                vertical: 1,
+            }),
+            buf,
+            &mut state,
+        );
+}

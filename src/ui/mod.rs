@@ -1,0 +1,90 @@
+//! Pure render functions, one per pane: they read the app and draw; they change nothing.
+
+mod cells;
+mod days;
+mod help;
+mod messages;
+mod pickers;
+mod status;
+pub mod style;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::app::{App, Overlay};
+
+/// Cells the day list takes, borders included.
+pub const DAY_LIST_WIDTH: u16 = 24;
+/// Below this terminal width the day list collapses and the messages take it all.
+pub const DAY_LIST_MIN_TERMINAL: u16 = 60;
+
+/// Where each pane goes: a pure function of the terminal size, shared with `update` so
+/// scrolling and drawing agree on the message pane's size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Panes {
+    pub days: Option<Rect>,
+    pub messages: Rect,
+    /// Inside the message pane's border: where rows are drawn.
+    pub text: Rect,
+    pub status: Rect,
+}
+
+impl Panes {
+    pub fn new(area: Rect) -> Panes {
+        let [main, status] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+        let (days, messages) = if area.width >= DAY_LIST_MIN_TERMINAL {
+            let [d, m] =
+                Layout::horizontal([Constraint::Length(DAY_LIST_WIDTH), Constraint::Min(0)])
+                    .areas(main);
+            (Some(d), m)
+        } else {
+            (None, main)
+        };
+        // Left border, and on the right the border holding the scrollbar.
+        let text = Rect {
+            x: messages.x.saturating_add(1),
+            y: messages.y.saturating_add(1),
+            width: messages.width.saturating_sub(2),
+            height: messages.height.saturating_sub(2),
+        };
+        Panes {
+            days,
+            messages,
+            text,
+            status,
+        }
+    }
+}
+
+/// Draws the whole reader.
+pub fn render(app: &App, frame: &mut Frame) {
+    let panes = Panes::new(frame.area());
+    if let Some(area) = panes.days {
+        days::render(app, area, frame.buffer_mut());
+    }
+    messages::render(app, &panes, frame.buffer_mut());
+    status::render(app, panes.status, frame.buffer_mut());
+    match &app.view.overlay {
+        Overlay::Help => help::render(app, frame.area(), frame.buffer_mut()),
+        Overlay::Speakers(picker) => {
+            pickers::speakers(app, picker, frame.area(), frame.buffer_mut())
+        }
+        Overlay::Groups { cursor } => {
+            pickers::groups(app, *cursor, frame.area(), frame.buffer_mut())
+        }
+        Overlay::Prompt(_) | Overlay::None => {}
+    }
+}
+
+/// A box at most `width` × `height` in the middle of `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
