@@ -1,0 +1,574 @@
+//! The reader without a terminal: actions drive `update`, ratatui's TestBackend shows what
+//! `render` draws, and every frame is checked for straight borders and whole wide chars.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chatlog::app::{Action, App, Focus, Overlay};
+use chatlog::keymap::action_for;
+use chatlog::load::load;
+use chatlog::ui::{self, Panes};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Size};
+use unicode_width::UnicodeWidthStr;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs")
+}
+
+fn app_at(dir: &Path, width: u16, height: u16) -> App {
+    let (archive, _) = load(dir).expect("archive loads");
+    App::new(Arc::new(archive), Size::new(width, height))
+}
+
+/// The sample archive on its busiest group, prodarch (2018-03-04 … 2018-03-07).
+fn sample_app(width: u16, height: u16) -> App {
+    let mut app = app_at(&sample(), width, height);
+    type_str(&mut app, ":group prodarch");
+    press(&mut app, [enter()]);
+    assert_eq!(app.archive.group(app.view.group).name, "prodarch");
+    app
+}
+
+fn draw(app: &App) -> Buffer {
+    let size = app.view.size;
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    terminal.draw(|f| ui::render(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// A row as a terminal shows it: the cell after a wide char is covered, not a space.
+fn row_text(buf: &Buffer, y: u16) -> String {
+    let mut row = String::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let symbol = buf[(x, y)].symbol();
+        row.push_str(symbol);
+        x += symbol.width().max(1) as u16;
+    }
+    row
+}
+
+fn screen(buf: &Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| row_text(buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn key(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+/// Feeds events through the keymap into `update`, as the event loop does.
+fn press(app: &mut App, events: impl IntoIterator<Item = Event>) {
+    for e in events {
+        if let Some(a) = action_for(&app.view, &e) {
+            app.update(a);
+        }
+    }
+}
+
+fn type_str(app: &mut App, s: &str) {
+    press(app, s.chars().map(key));
+}
+
+fn enter() -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+}
+
+/// Borders stay where the layout puts them, no wide char hangs over an edge or is cut,
+/// and nothing drawn is a control character.
+fn assert_exact(app: &App, buf: &Buffer) {
+    let panes = Panes::new(buf.area);
+    let mut boxes = vec![panes.messages];
+    boxes.extend(panes.days);
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            assert!(
+                !symbol.chars().any(char::is_control),
+                "control char at {x},{y} in {:?}",
+                row_text(buf, y)
+            );
+            let w = symbol.width().max(1) as u16;
+            if w == 2 {
+                assert!(
+                    x + 1 < buf.area.width,
+                    "wide char at the right edge, row {y}"
+                );
+                for b in &boxes {
+                    let inside =
+                        |cx: u16| cx > b.x && cx + 1 < b.right() && y > b.y && y + 1 < b.bottom();
+                    assert_eq!(
+                        inside(x),
+                        inside(x + 1),
+                        "wide char across a border at {x},{y}: {:?}",
+                        row_text(buf, y)
+                    );
+                }
+            }
+            x += w;
+        }
+    }
+    for b in &boxes {
+        for y in b.y + 1..b.bottom().saturating_sub(1) {
+            assert_eq!(
+                buf[(b.x, y)].symbol(),
+                "│",
+                "left border at {},{y}:\n{}",
+                b.x,
+                screen(buf)
+            );
+            let right = buf[(b.right() - 1, y)].symbol();
+            assert!(
+                ["│", "█", "║"].contains(&right),
+                "right border at {y} is {right:?}:\n{}",
+                screen(buf)
+            );
+        }
+    }
+    let _ = app;
+}
+
+#[test]
+fn borders_straight_at_every_width_on_real_days() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-logs/cocolian-docs");
+    let dir = if dir.is_dir() { dir } else { sample() };
+    let (archive, _) = load(&dir).unwrap();
+    let archive = Arc::new(archive);
+    // The busiest day of each group, and a day with long URLs.
+    let mut days: Vec<usize> = archive
+        .groups
+        .iter()
+        .filter_map(|g| {
+            g.days
+                .clone()
+                .max_by_key(|&d| archive.days[d].messages.len())
+        })
+        .collect();
+    days.extend(
+        archive
+            .days
+            .iter()
+            .position(|d| d.text.contains("mso-height-source")),
+    );
+    for width in [20, 21, 41, 59, 60, 61, 79, 80, 97, 120, 200, 300] {
+        let mut app = App::new(archive.clone(), Size::new(width, 30));
+        for &day in &days {
+            app.view.day = day;
+            app.view.group = archive.days[day].group;
+            app.update(Action::FirstDay);
+            app.view.day = day;
+            app.update(Action::Top);
+            app.update(Action::Resize(Size::new(width, 30)));
+            for _ in 0..12 {
+                assert_exact(&app, &draw(&app));
+                app.update(Action::ScrollPage(1));
+            }
+        }
+    }
+}
+
+#[test]
+fn control_characters_reach_the_screen_inert() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile");
+    let mut app = app_at(&dir, 80, 24);
+    app.update(Action::Resize(Size::new(80, 24)));
+    let buf = draw(&app);
+    assert_exact(&app, &buf);
+    let text = screen(&buf);
+    assert!(text.contains("␛]0;pwned␇"), "{text}");
+    assert!(text.contains("␛]52;c;"), "{text}");
+    assert!(text.contains("␐"), "{text}");
+}
+
+#[test]
+fn snapshots_at_reference_widths() {
+    for width in [41, 79, 80, 120] {
+        let mut app = sample_app(width, 24);
+        type_str(&mut app, ":2018-03-05");
+        press(&mut app, [enter()]);
+        type_str(&mut app, "/支付");
+        press(&mut app, [enter()]);
+        let buf = draw(&app);
+        assert_exact(&app, &buf);
+        insta::assert_snapshot!(format!("prodarch_2018_03_05_w{width}"), screen(&buf));
+    }
+}
+
+#[test]
+fn scrolling_actions() {
+    let mut app = sample_app(80, 24);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    assert_eq!(app.view.scroll.pos, 0);
+    app.update(Action::ScrollLines(1));
+    let after_one = app.view.scroll;
+    assert!(after_one.pos == 1 || after_one.row == 1, "{after_one:?}");
+    app.update(Action::ScrollLines(-1));
+    assert_eq!((app.view.scroll.pos, app.view.scroll.row), (0, 0));
+    app.update(Action::ScrollLines(-5));
+    assert_eq!(app.view.scroll.pos, 0, "never above the top");
+    app.update(Action::ScrollPage(1));
+    let page = app.view.scroll;
+    app.update(Action::ScrollHalfPage(1));
+    assert!(app.view.scroll > page);
+    app.update(Action::ScrollHalfPage(-1));
+    assert_eq!(app.view.scroll, page);
+    app.update(Action::Bottom);
+    let bottom = app.view.scroll;
+    assert!(bottom.pos > 0);
+    app.update(Action::ScrollLines(10));
+    assert_eq!(app.view.scroll, bottom, "never below the bottom");
+    // At the bottom the last message's last row is on the last text row.
+    let buf = draw(&app);
+    let panes = app.panes();
+    let last_row = row_text(&buf, panes.text.bottom() - 1);
+    assert!(
+        !last_row
+            .trim_matches(|c| c == '│' || c == ' ' || c == '║' || c == '█')
+            .is_empty()
+    );
+    app.update(Action::Top);
+    assert_eq!(app.view.scroll.pos, 0);
+    app.update(Action::Wheel(Position::new(50, 5), 1));
+    assert!(app.view.scroll.pos > 0 || app.view.scroll.row > 0);
+}
+
+#[test]
+fn resize_keeps_the_top_message() {
+    let mut app = sample_app(120, 30);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    app.update(Action::ScrollPage(1));
+    app.update(Action::ScrollPage(1));
+    let top = app.view.scroll.pos;
+    app.update(Action::Resize(Size::new(41, 30)));
+    assert_eq!(app.view.scroll.pos, top);
+    let buf = draw(&app);
+    assert_exact(&app, &buf);
+    app.update(Action::Resize(Size::new(200, 60)));
+    assert_eq!(app.view.scroll.pos, top);
+}
+
+#[test]
+fn day_actions() {
+    let mut app = sample_app(100, 30);
+    let group = app.archive.group(app.view.group).clone();
+    assert_eq!(app.view.day, group.days.end - 1, "opens on the latest day");
+    app.update(Action::NextDay);
+    assert_eq!(app.view.notice.as_deref(), Some("last day of the group"));
+    app.update(Action::PrevDay);
+    assert_eq!(app.view.day, group.days.end - 2);
+    app.update(Action::FirstDay);
+    assert_eq!(app.view.day, group.days.start);
+    app.update(Action::LastDay);
+    assert_eq!(app.view.day, group.days.end - 1);
+    press(&mut app, [key('['), key('[')]);
+    assert_eq!(app.view.day, group.days.end - 3);
+    press(&mut app, [key(']')]);
+    assert_eq!(app.view.day, group.days.end - 2);
+}
+
+#[test]
+fn day_list_keys_and_clicks() {
+    let mut app = sample_app(100, 30);
+    app.update(Action::FocusNext);
+    assert_eq!(app.view.focus, Focus::Days);
+    let first = app.archive.group(app.view.group).days.start;
+    press(&mut app, [key('g')]);
+    assert_eq!(app.view.day, first);
+    press(&mut app, [key('j')]);
+    assert_eq!(app.view.day, first + 1);
+    press(&mut app, [key('k')]);
+    assert_eq!(app.view.day, first);
+    press(&mut app, [enter()]);
+    assert_eq!(app.view.focus, Focus::Messages);
+    // Click the third row of the day list.
+    let list = app.panes().days.unwrap();
+    app.update(Action::Click(Position::new(list.x + 2, list.y + 3)));
+    assert_eq!(app.view.day, first + 2);
+    assert_eq!(app.view.focus, Focus::Days);
+    app.update(Action::Click(Position::new(list.right() + 5, list.y + 3)));
+    assert_eq!(app.view.focus, Focus::Messages);
+}
+
+#[test]
+fn goto_dates_and_commands() {
+    let mut app = sample_app(100, 30);
+    let date = |app: &App| app.day().date.to_string();
+    for (input, expect, notice) in [
+        ("2018-03-06", "2018-03-06", false),
+        ("2018-03", "2018-03-04", false),
+        ("03-05", "2018-03-05", false),
+        ("2018-03-01", "2018-03-04", true),
+        ("2030-01-01", "2018-03-07", true),
+        ("first", "2018-03-04", false),
+        ("last", "2018-03-07", false),
+    ] {
+        type_str(&mut app, &format!(":{input}"));
+        press(&mut app, [enter()]);
+        assert_eq!(date(&app), expect, "{input}");
+        assert_eq!(
+            app.view.notice.is_some(),
+            notice,
+            "{input}: {:?}",
+            app.view.notice
+        );
+    }
+    type_str(&mut app, ":group proddev");
+    press(&mut app, [enter()]);
+    assert_eq!(app.archive.group(app.view.group).name, "proddev");
+    type_str(&mut app, ":nonsense");
+    press(&mut app, [enter()]);
+    assert!(app.view.notice.as_deref().unwrap().contains("nonsense"));
+}
+
+#[test]
+fn incremental_search_and_hits() {
+    let mut app = sample_app(100, 30);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    press(&mut app, [key('/')]);
+    assert!(matches!(app.view.overlay, Overlay::Prompt(_)));
+    type_str(&mut app, "支");
+    let partial = app.derived.hits.len();
+    type_str(&mut app, "付");
+    let full = app.derived.hits.len();
+    assert!(partial >= full && full > 2, "{partial} {full}");
+    // Every hit really is in the text it points to.
+    let day = app.day();
+    for h in &app.derived.hits {
+        let msg = &day.messages[app.derived.shown[h.pos]];
+        let text = if h.in_name {
+            app.archive.speaker(msg.speaker).to_owned()
+        } else {
+            chatlog::rows::shown_body(day, msg).into_owned()
+        };
+        assert_eq!(&text[h.range.clone()], "支付");
+    }
+    press(&mut app, [enter()]);
+    assert_eq!(app.view.overlay, Overlay::None);
+    assert_eq!(app.view.hit, 0);
+    press(&mut app, [key('n')]);
+    assert_eq!(app.view.hit, 1);
+    press(&mut app, [key('N'), key('N')]);
+    assert_eq!(app.view.hit, full - 1);
+    assert_eq!(
+        app.view.notice.as_deref(),
+        Some("search wrapped to the bottom")
+    );
+    press(&mut app, [key('n')]);
+    assert_eq!(app.view.hit, 0);
+    assert_eq!(
+        app.view.notice.as_deref(),
+        Some("search wrapped to the top")
+    );
+    // The current hit is on screen, drawn in its own style.
+    let buf = draw(&app);
+    let current = chatlog::ui::style::current_hit();
+    let drawn = (0..buf.area.height)
+        .any(|y| (0..buf.area.width).any(|x| buf[(x, y)].style().bg == current.bg));
+    assert!(drawn);
+    press(
+        &mut app,
+        [Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))],
+    );
+    assert!(app.view.search.is_none() && app.derived.hits.is_empty());
+}
+
+#[test]
+fn search_is_smart_case_and_backspace_and_cancel_work() {
+    let mut app = sample_app(100, 30);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    type_str(&mut app, "/java");
+    let lower = app.derived.hits.len();
+    press(
+        &mut app,
+        [Event::Key(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        ))],
+    );
+    assert_eq!(app.view.search.as_ref().unwrap().query, "jav");
+    type_str(&mut app, "a");
+    assert_eq!(app.derived.hits.len(), lower);
+    press(
+        &mut app,
+        [Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))],
+    );
+    assert!(
+        app.view.search.is_none(),
+        "Esc in the prompt cancels the search"
+    );
+    type_str(&mut app, "/JAVA");
+    assert!(app.derived.hits.len() <= lower);
+}
+
+#[test]
+fn speaker_filter() {
+    let mut app = sample_app(100, 30);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    let all = app.derived.shown.len();
+    press(&mut app, [key('s')]);
+    let Overlay::Speakers(picker) = &app.view.overlay else {
+        panic!("picker open")
+    };
+    let entries = app.picker_entries(picker);
+    let (top, top_count) = entries[0];
+    let (second, second_count) = entries[1];
+    // Space ticks the row under the cursor; Down moves; Enter applies.
+    press(
+        &mut app,
+        [
+            key(' '),
+            Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
+            key(' '),
+            enter(),
+        ],
+    );
+    let filter = app.view.filter.clone().unwrap();
+    assert_eq!(filter.into_iter().collect::<Vec<_>>().len(), 2);
+    assert_eq!(app.derived.shown.len(), (top_count + second_count) as usize);
+    let day = app.day();
+    assert!(
+        app.derived
+            .shown
+            .iter()
+            .all(|&i| [top, second].contains(&day.messages[i].speaker))
+    );
+    // The filter stays on the next day.
+    press(&mut app, [key(']')]);
+    let day = app.day();
+    assert!(
+        app.derived
+            .shown
+            .iter()
+            .all(|&i| [top, second].contains(&day.messages[i].speaker))
+    );
+    // Search runs over what is shown.
+    type_str(&mut app, "/的");
+    press(&mut app, [enter()]);
+    assert!(
+        app.derived
+            .hits
+            .iter()
+            .all(|h| h.pos < app.derived.shown.len())
+    );
+    press(&mut app, [key('S')]);
+    assert!(app.view.filter.is_none());
+    press(&mut app, [key('[')]);
+    assert_eq!(app.derived.shown.len(), all);
+}
+
+#[test]
+fn picker_narrows_and_switches_scope() {
+    let mut app = sample_app(100, 30);
+    press(&mut app, [key('s')]);
+    let Overlay::Speakers(p) = &app.view.overlay else {
+        panic!()
+    };
+    let day_total: u32 = app.picker_entries(p).iter().map(|e| e.1).sum();
+    assert_eq!(day_total as usize, app.day().messages.len());
+    press(
+        &mut app,
+        [Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE))],
+    );
+    let Overlay::Speakers(p) = &app.view.overlay else {
+        panic!()
+    };
+    assert!(p.whole_group);
+    let group_total: u32 = app.picker_entries(p).iter().map(|e| e.1).sum();
+    let expected: usize = app
+        .archive
+        .group_days(app.view.group)
+        .iter()
+        .map(|d| d.messages.len())
+        .sum();
+    assert_eq!(group_total as usize, expected);
+    type_str(&mut app, "中金");
+    let Overlay::Speakers(p) = &app.view.overlay else {
+        panic!()
+    };
+    let names: Vec<String> = app
+        .picker_entries(p)
+        .iter()
+        .map(|e| app.archive.speaker(e.0).to_lowercase())
+        .collect();
+    assert!(
+        !names.is_empty() && names.iter().all(|n| n.contains("中金")),
+        "{names:?}"
+    );
+    let buf = draw(&app);
+    assert!(screen(&buf).contains("narrow: 中金"));
+    press(
+        &mut app,
+        [Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))],
+    );
+    assert_eq!(app.view.overlay, Overlay::None);
+    assert!(app.view.filter.is_none(), "Esc applies nothing");
+}
+
+#[test]
+fn groups_picker_help_and_quit() {
+    let mut app = sample_app(100, 30);
+    let date = app.day().date;
+    press(&mut app, [key('c')]);
+    assert!(matches!(app.view.overlay, Overlay::Groups { .. }));
+    press(
+        &mut app,
+        [
+            Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
+            enter(),
+        ],
+    );
+    assert_eq!(app.view.group.0, 2);
+    assert!(
+        app.day().date >= date || app.view.day + 1 == app.archive.group(app.view.group).days.end
+    );
+    press(
+        &mut app,
+        [
+            key('c'),
+            Event::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE)),
+            enter(),
+        ],
+    );
+    assert_eq!(app.view.group.0, 1);
+    press(&mut app, [key('?')]);
+    assert_eq!(app.view.overlay, Overlay::Help);
+    let text = screen(&draw(&app));
+    // The help lists the keymap table.
+    for b in chatlog::keymap::BINDINGS.iter().take(10) {
+        assert!(text.contains(b.help), "help lacks {:?}", b.help);
+    }
+    press(&mut app, [key('x')]);
+    assert_eq!(app.view.overlay, Overlay::None);
+    press(&mut app, [key('q')]);
+    assert!(app.view.quit);
+    let mut app = sample_app(100, 30);
+    press(
+        &mut app,
+        [Event::Key(KeyEvent::new(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL,
+        ))],
+    );
+    assert!(app.view.quit);
+}
+
+#[test]
+fn narrow_terminal_collapses_the_day_list() {
+    let app = sample_app(50, 20);
+    assert!(app.panes().days.is_none());
+    let buf = draw(&app);
+    assert_exact(&app, &buf);
+    assert_eq!(buf[(0, 0)].symbol(), "┌");
+}
