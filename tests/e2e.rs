@@ -1,0 +1,178 @@
+//! The real binary in a real pseudo-terminal (tmux): open, jump, search, filter, quit, and
+//! the terminal is restored; a log's escape sequences leave the terminal title alone.
+
+use std::path::Path;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its own socket), killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts `command` in a `width`×`height` session, or `None` when tmux is missing.
+    fn start(name: &str, command: &str, width: u16, height: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("SKIPPED: tmux is not installed");
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("chatlog-{name}-{}", std::process::id()),
+        };
+        let ok = tmux
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+                command,
+            ])
+            .status
+            .success();
+        assert!(ok, "tmux new-session failed");
+        Some(tmux)
+    }
+
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.cmd(&["send-keys", "-t", "t", k]);
+        }
+    }
+
+    /// Types text literally (no key-name lookup).
+    fn type_text(&self, text: &str) {
+        self.cmd(&["send-keys", "-t", "t", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn display(&self, format: &str) -> String {
+        String::from_utf8_lossy(
+            &self
+                .cmd(&["display-message", "-p", "-t", "t", format])
+                .stdout,
+        )
+        .trim()
+        .to_owned()
+    }
+
+    /// Waits until the screen holds `needle`; panics with the screen after 10 s.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {needle:?}; screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.cmd(&["kill-server"]);
+    }
+}
+
+fn command_line(dir: &Path) -> String {
+    format!(
+        "'{}' '{}'; echo CHATLOG-EXITED; sleep 30",
+        env!("CARGO_BIN_EXE_chatlog"),
+        dir.display()
+    )
+}
+
+#[test]
+fn open_jump_search_filter_quit() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let Some(t) = Tmux::start("main", &command_line(&sample), 100, 30) else {
+        return;
+    };
+    t.wait_for("? help");
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "1",
+        "the reader uses the alternate screen"
+    );
+
+    t.type_text(":group prodarch");
+    t.keys(&["Enter"]);
+    t.type_text(":2018-03-05");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("prodarch · 2018-03-05 Mon · msg 1/158");
+    assert!(
+        screen.contains("2018-03-05 Mon   158"),
+        "day list shows the day:\n{screen}"
+    );
+
+    t.type_text("/支付");
+    let screen = t.wait_for("/支付▏  1/40");
+    assert!(screen.contains("支付"));
+    t.keys(&["Enter", "n"]);
+    t.wait_for("/支付 2/40");
+
+    t.keys(&["s"]);
+    t.wait_for("speakers · day counts");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("filter: 杨明-招商信用卡-开发-上海");
+    assert!(screen.contains("msg 1/"), "{screen}");
+
+    t.keys(&["q"]);
+    let screen = t.wait_for("CHATLOG-EXITED");
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "0",
+        "alternate screen left:\n{screen}"
+    );
+    assert!(
+        !screen.contains("? help"),
+        "the reader's screen is gone:\n{screen}"
+    );
+}
+
+#[test]
+fn escape_sequences_in_a_log_do_not_reach_the_terminal() {
+    let hostile = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile");
+    let Some(t) = Tmux::start("hostile", "sleep 30", 100, 30) else {
+        return;
+    };
+    t.cmd(&["select-pane", "-t", "t", "-T", "original-title"]);
+    let before = t.display("#{pane_title}");
+    assert_eq!(before, "original-title");
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &command_line(&hostile)]);
+    let screen = t.wait_for("? help");
+    assert!(screen.contains("␛]0;pwned␇"), "{screen}");
+    assert!(screen.contains("␛[31mred␛[0m"), "{screen}");
+    assert_eq!(
+        t.display("#{pane_title}"),
+        "original-title",
+        "a log changed the terminal title"
+    );
+    // The clipboard write (OSC 52) did not reach tmux's buffers either.
+    let buffers = String::from_utf8_lossy(&t.cmd(&["list-buffers"]).stdout).into_owned();
+    assert!(!buffers.contains("hello"), "{buffers}");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+}
