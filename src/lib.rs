@@ -13,6 +13,7 @@ pub mod parse;
 pub mod problem;
 pub mod rows;
 pub mod search;
+pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;
