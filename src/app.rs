@@ -52,10 +52,13 @@ pub struct Picker {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help,
+    /// The key help, scrolled down this many lines.
+    Help(usize),
     Prompt(Prompt),
     Speakers(Picker),
-    Groups { cursor: usize },
+    Groups {
+        cursor: usize,
+    },
 }
 
 /// The top of the message pane: a shown message and how many of its rows are scrolled off.
@@ -236,10 +239,10 @@ impl App {
                 }
             }
             Action::ToggleHelp => {
-                self.view.overlay = if self.view.overlay == Overlay::Help {
+                self.view.overlay = if matches!(self.view.overlay, Overlay::Help(_)) {
                     Overlay::None
                 } else {
-                    Overlay::Help
+                    Overlay::Help(0)
                 };
             }
             Action::Type(_)
@@ -604,7 +607,8 @@ impl App {
             Overlay::Prompt(prompt) => self.prompt_input(prompt, action),
             Overlay::Speakers(picker) => self.picker_input(picker, action),
             Overlay::Groups { cursor } => self.groups_input(cursor, action),
-            Overlay::Help | Overlay::None => {}
+            Overlay::Help(top) => self.help_input(top, action),
+            Overlay::None => {}
         }
     }
 
@@ -710,6 +714,16 @@ impl App {
             _ => {}
         }
         self.view.overlay = Overlay::Speakers(picker);
+    }
+
+    fn help_input(&mut self, top: usize, action: Action) {
+        let last = crate::ui::help::lines().len().saturating_sub(1);
+        let top = match action {
+            Action::CursorUp => top.saturating_sub(1),
+            Action::CursorDown => (top + 1).min(last),
+            _ => top,
+        };
+        self.view.overlay = Overlay::Help(top);
     }
 
     fn groups_input(&mut self, cursor: usize, action: Action) {

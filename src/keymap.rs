@@ -18,6 +18,8 @@ pub enum Context {
     Prompt,
     /// The speaker picker (`s`) and group picker (`c`).
     Picker,
+    /// The help overlay.
+    Help,
 }
 
 impl Context {
@@ -28,6 +30,7 @@ impl Context {
             Context::Days => "day list",
             Context::Prompt => "/ and : prompts",
             Context::Picker => "pickers",
+            Context::Help => "this help",
         }
     }
 }
@@ -68,7 +71,7 @@ const fn bind(
     }
 }
 
-use Context::{Days, Global, Messages, Picker, Prompt};
+use Context::{Days, Global, Help, Messages, Picker, Prompt};
 use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 /// The keymap. Earlier rows win; the help overlay lists them in this order.
@@ -223,6 +226,7 @@ fn contexts(view: &View) -> &'static [Context] {
     match (&view.overlay, view.focus) {
         (Overlay::Prompt(_), _) => &[Prompt],
         (Overlay::Speakers(_) | Overlay::Groups { .. }, _) => &[Picker],
+        (Overlay::Help(_), _) => &[Help],
         (_, Focus::Messages) => &[Messages, Global],
         (_, Focus::Days) => &[Days, Global],
     }
@@ -247,10 +251,6 @@ pub fn action_for(view: &View, event: &Event) -> Option<Action> {
 }
 
 fn key_action(view: &View, k: &KeyEvent) -> Option<Action> {
-    if view.overlay == Overlay::Help {
-        // Any key closes the help; it does nothing else.
-        return Some(Action::ToggleHelp);
-    }
     // Shift is part of the character itself ('G', '?'), so compare without it.
     let mods = k.modifiers - KeyModifiers::SHIFT;
     let pressed = |b: &Key| b.0 == k.code && (b.1 - KeyModifiers::SHIFT) == mods;

@@ -543,14 +543,25 @@ fn groups_picker_help_and_quit() {
     );
     assert_eq!(app.view.group.0, 1);
     press(&mut app, [key('?')]);
-    assert_eq!(app.view.overlay, Overlay::Help);
+    assert_eq!(app.view.overlay, Overlay::Help(0));
     let text = screen(&draw(&app));
-    // The help lists the keymap table.
+    // The help lists the keymap table; j scrolls it to show the rest.
     for b in chatlog::keymap::BINDINGS.iter().take(10) {
         assert!(text.contains(b.help), "help lacks {:?}", b.help);
     }
+    press(&mut app, [key('j'), key('j')]);
+    assert_eq!(app.view.overlay, Overlay::Help(2));
+    press(&mut app, [key('k')]);
+    assert_eq!(app.view.overlay, Overlay::Help(1));
     press(&mut app, [key('x')]);
+    assert_eq!(
+        app.view.overlay,
+        Overlay::Help(1),
+        "other keys do nothing in the help"
+    );
+    press(&mut app, [key('q')]);
     assert_eq!(app.view.overlay, Overlay::None);
+    assert!(!app.view.quit, "q closes the help, not the reader");
     press(&mut app, [key('q')]);
     assert!(app.view.quit);
     let mut app = sample_app(100, 30);

@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::cells::RowWriter;
 use super::messages::title_on_border;
 use super::style;
-use crate::app::App;
 use crate::keymap::{BINDINGS, Context, key_name};
 
 /// Cells for the keys column.
@@ -32,19 +31,24 @@ pub fn lines() -> Vec<(String, bool)> {
     lines
 }
 
-pub fn render(_app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(top: usize, area: Rect, buf: &mut Buffer) {
     let lines = lines();
     let box_area = super::centered(area, 64, lines.len() as u16 + 2);
     Clear.render(box_area, buf);
     Block::bordered()
         .border_style(style::border(true))
         .render(box_area, buf);
-    title_on_border(buf, box_area, " keys · any key closes ");
+    title_on_border(buf, box_area, " keys · j/k scroll · q closes ");
     let inner = box_area.inner(ratatui::layout::Margin {
         horizontal: 1,
         vertical: 1,
     });
-    for (row, (line, heading)) in lines.iter().take(inner.height as usize).enumerate() {
+    for (row, (line, heading)) in lines
+        .iter()
+        .skip(top)
+        .take(inner.height as usize)
+        .enumerate()
+    {
         let style = if *heading {
             Style::new().add_modifier(Modifier::BOLD)
         } else {

@@ -2,7 +2,7 @@
 
 mod cells;
 mod days;
-mod help;
+pub mod help;
 mod messages;
 mod pickers;
 mod status;
@@ -66,7 +66,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     messages::render(app, &panes, frame.buffer_mut());
     status::render(app, panes.status, frame.buffer_mut());
     match &app.view.overlay {
-        Overlay::Help => help::render(app, frame.area(), frame.buffer_mut()),
+        Overlay::Help(top) => help::render(*top, frame.area(), frame.buffer_mut()),
         Overlay::Speakers(picker) => {
             pickers::speakers(app, picker, frame.area(), frame.buffer_mut())
         }
