@@ -219,6 +219,19 @@ pub static BINDINGS: &[Binding] = &[
         Action::Backspace,
         "delete a typed character",
     ),
+    bind(
+        Help,
+        &[key('j'), code(Down)],
+        Action::CursorDown,
+        "scroll down",
+    ),
+    bind(Help, &[key('k'), code(Up)], Action::CursorUp, "scroll up"),
+    bind(
+        Help,
+        &[key('?'), key('q'), code(Esc)],
+        Action::ToggleHelp,
+        "close",
+    ),
 ];
 
 /// The contexts active in this view, most specific first.
