@@ -3,12 +3,13 @@
 //!
 //! Read-only: nothing in the archive is ever written, moved or deleted.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::model::{Archive, Day, GroupId, Message, Speaker, SpeakerId};
 use crate::parse::{ParsedDay, parse_day};
@@ -217,7 +218,7 @@ fn merge_day(
 /// Speaker names → archive-wide ids, with message counts.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<String, SpeakerId>,
+    ids: FxHashMap<String, SpeakerId>,
     speakers: Vec<Speaker>,
 }
 

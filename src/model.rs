@@ -76,7 +76,7 @@ pub struct Day {
     pub meta: FrontMatter,
     /// Source files, relative to the archive root, in merge order.
     pub sources: Vec<PathBuf>,
-    /// All bodies, back to back.
+    /// All bodies, back to back in message order (archive search scans it whole).
     pub text: String,
     pub messages: Vec<Message>,
 }

@@ -1,7 +1,9 @@
 //! Matching text: smart-case literal or regex queries, within a day and across the archive.
 //!
 //! Both kinds of query compile to one `regex::Regex`, whose literal prefilters (memchr,
-//! Teddy) make a plain word search as fast as a hand-rolled one.
+//! Teddy) make a plain word search as fast as a hand-rolled one. A literal query scans a
+//! day's whole text in one pass, as ripgrep scans a file, rather than calling the regex once
+//! per message.
 
 use std::ops::Range;
 
@@ -15,6 +17,9 @@ use crate::model::{Archive, Day, GroupId, Message, SpeakerId};
 #[derive(Clone, Debug)]
 pub struct Matcher {
     re: Regex,
+    /// A non-empty literal: it has no anchors or look-around, so a match found in a day's
+    /// whole text from a message's start is a match in that message's text alone.
+    literal: bool,
 }
 
 impl Matcher {
@@ -30,7 +35,10 @@ impl Matcher {
             .case_insensitive(!has_upper(query, regex))
             .size_limit(1 << 24)
             .build()?;
-        Ok(Matcher { re })
+        Ok(Matcher {
+            re,
+            literal: !regex && !query.is_empty(),
+        })
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -89,6 +97,40 @@ pub struct Hit {
 
 /// The messages in `day` whose body matches, in file order.
 pub fn search_day(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
+    if matcher.literal {
+        scan_day(day, matcher, scope)
+    } else {
+        match_each(day, matcher, scope)
+    }
+}
+
+/// [`search_day`] in one scan of the day's text: bodies lie back to back in message order,
+/// so a match belongs to the message whose body holds its start. A match running on into
+/// the next body is checked against its own message's body alone; after each message the
+/// scan resumes at the next body, so no match is lost to one that crossed a boundary.
+fn scan_day(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
+    let text = day.text.as_str();
+    let mut hits = Vec::new();
+    let mut from = 0;
+    while let Some(m) = matcher.re.find_at(text, from) {
+        let i = day
+            .messages
+            .partition_point(|msg| (msg.body.1 as usize) <= m.start());
+        let Some(msg) = day.messages.get(i) else {
+            break;
+        };
+        let end = msg.body.1 as usize;
+        if (m.end() <= end || matcher.is_match(day.body(msg))) && scope.has_speaker(msg) {
+            hits.push(i);
+        }
+        from = end;
+    }
+    hits
+}
+
+/// [`search_day`] one message at a time, for patterns whose meaning depends on where the
+/// text starts and ends (`^`, `$`, `\b`) or that can match nothing.
+fn match_each(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
     day.messages
         .iter()
         .enumerate()
@@ -151,6 +193,57 @@ mod tests {
             hits.iter()
                 .all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
         );
+    }
+
+    /// A day whose messages have these bodies, back to back as the parser lays them out.
+    fn day_of(bodies: &[&str]) -> Day {
+        let mut text = String::new();
+        let messages = bodies
+            .iter()
+            .map(|b| {
+                let start = text.len() as u32;
+                text.push_str(b);
+                Message {
+                    time: crate::model::Time(0),
+                    speaker: SpeakerId(0),
+                    kind: crate::model::Kind::Text,
+                    body: (start, text.len() as u32),
+                    line: 1,
+                }
+            })
+            .collect();
+        Day {
+            group: GroupId(0),
+            date: NaiveDate::MIN,
+            meta: Default::default(),
+            sources: Vec::new(),
+            text,
+            messages,
+        }
+    }
+
+    #[test]
+    fn scan_finds_a_match_hidden_behind_one_across_bodies() {
+        // "a" + "aa": the whole text's first match of "aa" straddles the two bodies.
+        let day = day_of(&["a", "aa", "", "b代", "扣"]);
+        let m = Matcher::new("aa", false).unwrap();
+        assert_eq!(scan_day(&day, &m, &Scope::default()), vec![1]);
+        let cjk = Matcher::new("代扣", false).unwrap();
+        assert!(scan_day(&day, &cjk, &Scope::default()).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_agrees_with_matching_each_message(
+            bodies in proptest::collection::vec("[abA代 ]{0,6}", 0..12),
+            query in "[abA代 ]{1,3}",
+        ) {
+            let refs: Vec<&str> = bodies.iter().map(String::as_str).collect();
+            let day = day_of(&refs);
+            let m = Matcher::new(&query, false).unwrap();
+            let scope = Scope::default();
+            proptest::prop_assert_eq!(scan_day(&day, &m, &scope), match_each(&day, &m, &scope));
+        }
     }
 
     #[test]
