@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
@@ -24,9 +25,27 @@ struct DayFile {
     group: String,
 }
 
+/// How far a load has got, readable from another thread while it runs (the reader draws a
+/// gauge from it).
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Day files found by the walk; zero until the walk is over.
+    pub files: AtomicUsize,
+    /// Day files read and parsed so far.
+    pub parsed: AtomicUsize,
+}
+
 /// Loads the archive at `root`. Fatal only when there is no archive to show: a missing
 /// directory, a file, or a directory without day logs. Everything else is a [`Problem`].
 pub fn load(root: &Path) -> anyhow::Result<(Archive, Vec<Problem>)> {
+    load_with_progress(root, &Progress::default())
+}
+
+/// [`load`], counting files in `progress` as it goes.
+pub fn load_with_progress(
+    root: &Path,
+    progress: &Progress,
+) -> anyhow::Result<(Archive, Vec<Problem>)> {
     let meta =
         std::fs::metadata(root).with_context(|| format!("cannot open {}", root.display()))?;
     if !meta.is_dir() {
@@ -40,6 +59,7 @@ pub fn load(root: &Path) -> anyhow::Result<(Archive, Vec<Problem>)> {
             root.display()
         );
     }
+    progress.files.store(files.len(), Ordering::Relaxed);
     let parsed: Vec<(DayFile, Option<ParsedDay>, Vec<Problem>)> = files
         .into_par_iter()
         .map(|file| {
@@ -51,6 +71,7 @@ pub fn load(root: &Path) -> anyhow::Result<(Archive, Vec<Problem>)> {
                     vec![Problem::error(&path, None, format!("cannot read: {err}"))],
                 ),
             };
+            progress.parsed.fetch_add(1, Ordering::Relaxed);
             (file, day, file_problems)
         })
         .collect();
@@ -245,5 +266,20 @@ impl Interner {
         });
         self.ids.insert(name.to_owned(), id);
         id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_counts_every_day_file() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+        let progress = Progress::default();
+        let (archive, _) = load_with_progress(&root, &progress).unwrap();
+        let sources: usize = archive.days.iter().map(|d| d.sources.len()).sum();
+        assert_eq!(progress.files.load(Ordering::Relaxed), sources);
+        assert_eq!(progress.parsed.load(Ordering::Relaxed), sources);
     }
 }

@@ -104,8 +104,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
     let code = match cli.command {
         None => {
             let dir = cli.dir.unwrap_or_else(bundled_sample);
-            let (archive, _) = open(&dir, true)?;
-            chatlog::tui::run(archive)?;
+            chatlog::tui::run(&dir)?;
             exit::OK
         }
         Some(Command::Check { dir }) => {

@@ -1,16 +1,30 @@
-//! The terminal side of the reader: open the terminal, loop (draw, read an event, update),
-//! and restore the terminal on every exit path, a panic included.
+//! The terminal side of the reader: open the terminal, load the archive in the background
+//! behind a progress gauge, then loop (draw, read an event, update), and restore the
+//! terminal on every exit path, a panic included.
 
-use std::io::{self, stdout};
+use std::io::stdout;
+use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::thread::JoinHandle;
+use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use anyhow::anyhow;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
 use crossterm::execute;
+use ratatui::DefaultTerminal;
 
 use crate::app::App;
 use crate::keymap;
+use crate::load::{Progress, load_with_progress};
 use crate::model::Archive;
+use crate::problem::Problem;
 use crate::ui;
+
+/// How often the loading gauge is redrawn.
+const LOADING_TICK: Duration = Duration::from_millis(20);
 
 /// Restores the terminal when dropped, so an early return or `?` can't leave it raw.
 struct Restore;
@@ -22,8 +36,16 @@ impl Drop for Restore {
     }
 }
 
-/// Runs the reader until the user quits.
-pub fn run(archive: Archive) -> io::Result<()> {
+type Loaded = anyhow::Result<(Archive, Vec<Problem>)>;
+
+/// Runs the reader on the archive at `dir` until the user quits. The first frame is drawn
+/// before the archive is read; a fatal load error comes back once the terminal is restored.
+pub fn run(dir: &Path) -> anyhow::Result<()> {
+    let progress = Arc::new(Progress::default());
+    let loader = {
+        let (dir, progress) = (dir.to_path_buf(), Arc::clone(&progress));
+        std::thread::spawn(move || load_with_progress(&dir, &progress))
+    };
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
     // ratatui's panic hook restores raw mode and the screen; mouse capture is ours to undo.
@@ -33,7 +55,17 @@ pub fn run(archive: Archive) -> io::Result<()> {
         hook(info);
     }));
     execute!(stdout(), EnableMouseCapture)?;
+    let Some((archive, problems)) = wait_for(loader, &progress, dir, &mut terminal)? else {
+        return Ok(());
+    };
     let mut app = App::new(Arc::new(archive), terminal.size()?);
+    if !problems.is_empty() {
+        app.view.notice = Some(format!(
+            "{} problem(s) while loading: `chatlog check {}` lists them",
+            problems.len(),
+            dir.display()
+        ));
+    }
     while !app.view.quit {
         terminal.draw(|frame| ui::render(&app, frame))?;
         let event = event::read()?;
@@ -42,4 +74,40 @@ pub fn run(archive: Archive) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Draws the loading gauge until the loader is done; `None` if the user quit first.
+fn wait_for(
+    loader: JoinHandle<Loaded>,
+    progress: &Progress,
+    dir: &Path,
+    terminal: &mut DefaultTerminal,
+) -> anyhow::Result<Option<(Archive, Vec<Problem>)>> {
+    let shown = dir.display().to_string();
+    while !loader.is_finished() {
+        terminal.draw(|frame| {
+            let (parsed, files) = (
+                progress.parsed.load(Ordering::Relaxed),
+                progress.files.load(Ordering::Relaxed),
+            );
+            ui::loading::render(&shown, parsed, files, frame.area(), frame.buffer_mut());
+        })?;
+        if event::poll(LOADING_TICK)? && is_quit(&event::read()?) {
+            return Ok(None);
+        }
+    }
+    let loaded = loader
+        .join()
+        .map_err(|_| anyhow!("loading {} failed unexpectedly", dir.display()))?;
+    loaded.map(Some)
+}
+
+/// `q` or Ctrl-c: the only keys that mean anything before the archive is there.
+fn is_quit(event: &Event) -> bool {
+    let Event::Key(key) = event else {
+        return false;
+    };
+    key.kind != KeyEventKind::Release
+        && (key.code == KeyCode::Char('q')
+            || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)))
 }

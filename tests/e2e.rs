@@ -176,3 +176,20 @@ fn escape_sequences_in_a_log_do_not_reach_the_terminal() {
     t.keys(&["q"]);
     t.wait_for("CHATLOG-EXITED");
 }
+
+#[test]
+fn a_folder_that_is_not_an_archive_restores_the_terminal_and_says_why() {
+    let missing = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/no-such-folder");
+    let command = format!(
+        "'{}' '{}'; echo CHATLOG-EXITED=$?; sleep 30",
+        env!("CARGO_BIN_EXE_chatlog"),
+        missing.display()
+    );
+    let Some(t) = Tmux::start("missing", &command, 100, 30) else {
+        return;
+    };
+    let screen = t.wait_for("CHATLOG-EXITED=2");
+    assert!(screen.contains("chatlog: cannot open"), "{screen}");
+    assert!(screen.contains("no-such-folder"), "{screen}");
+    assert_eq!(t.display("#{alternate_on}"), "0", "{screen}");
+}

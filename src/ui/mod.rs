@@ -3,6 +3,7 @@
 mod cells;
 mod days;
 pub mod help;
+pub mod loading;
 mod messages;
 mod pickers;
 mod status;
