@@ -3,7 +3,10 @@
 //!
 //! Read-only: nothing in the archive is ever written, moved or deleted.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -64,8 +67,8 @@ pub fn load_with_progress(
         .into_par_iter()
         .map(|file| {
             let path = root.join(&file.rel);
-            let (day, file_problems) = match std::fs::read(&path) {
-                Ok(bytes) => parse_day(&path, &bytes),
+            let (day, file_problems) = match read_reusing_buffer(&path, parse_day) {
+                Ok(parsed) => parsed,
                 Err(err) => (
                     None,
                     vec![Problem::error(&path, None, format!("cannot read: {err}"))],
@@ -118,6 +121,19 @@ fn find_day_files(root: &Path, problems: &mut Vec<Problem>) -> Vec<DayFile> {
         }
     }
     files
+}
+
+/// Reads the file at `path` into this thread's buffer and hands the bytes to `f`: one
+/// buffer per thread instead of an allocation per file.
+fn read_reusing_buffer<T>(path: &Path, f: impl FnOnce(&Path, &[u8]) -> T) -> io::Result<T> {
+    thread_local! {
+        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    BUFFER.with_borrow_mut(|buf| {
+        buf.clear();
+        File::open(path)?.read_to_end(buf)?;
+        Ok(f(path, buf))
+    })
 }
 
 fn is_day_file(path: &Path) -> bool {

@@ -4,6 +4,7 @@
 //! text buffer per day, and speakers are interned per file (the loader merges them).
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -63,12 +64,23 @@ pub fn parse_day(path: &Path, bytes: &[u8]) -> (Option<ParsedDay>, Vec<Problem>)
         ));
         return (None, problems);
     }
-    day.text.reserve(text.len());
-    parse_messages(path, lines.starting_at(body_start), &mut day, &mut problems);
-    // An exact-size copy rather than `shrink_to_fit`: the buffer was sized for the whole file,
-    // and an allocator may keep a block shrunk by less than half at its old size.
-    day.text = day.text.as_str().to_owned();
+    day.messages
+        .reserve_exact(memmem::find_iter(text.as_bytes(), "\n> ").count() + 1);
+    SCRATCH.with_borrow_mut(|scratch| {
+        scratch.clear();
+        scratch.reserve(text.len());
+        day.text = std::mem::take(scratch);
+        parse_messages(path, lines.starting_at(body_start), &mut day, &mut problems);
+        let exact = day.text.as_str().to_owned();
+        *scratch = std::mem::replace(&mut day.text, exact);
+    });
     (Some(day), problems)
+}
+
+thread_local! {
+    /// Where a day's bodies are gathered before an exact-size copy is kept. Reused from file to
+    /// file: a fresh buffer per file had the kernel zeroing new pages for half the load.
+    static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 // ---------------------------------------------------------------------------------------
