@@ -1,0 +1,113 @@
+//! Archive-scale figures: loading a whole archive, then searching all of it in memory, as
+//! the reader's archive-wide search does. `cargo bench --bench scale` prints a Markdown
+//! table of medians; it asserts nothing (bench/run.sh compares the figures with ripgrep).
+//!
+//! `CHATLOG_ARCHIVE=DIR` measures DIR; otherwise a 10-year archive (3,650 days × 300
+//! messages) is generated once into `target/bench-archive`. `CHATLOG_WORDS="代扣 pay"`
+//! chooses the words searched.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chatlog::load::load;
+use chatlog::search::{Matcher, Scope, search_archive};
+use chatlog::synth::{ArchiveSpec, MARKER, write_archive};
+use chrono::NaiveDate;
+
+// The allocator the chatlog binary uses, so that load times here are the reader's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const LOAD_RUNS: usize = 5;
+const SEARCH_RUNS: usize = 11;
+
+/// Median and fastest of `runs` timings of `f`, with what the last run returned. Each
+/// result is dropped before the next run, so that one archive at a time is in memory.
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, T) {
+    let mut times = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        drop(last.take());
+        let start = Instant::now();
+        let out = std::hint::black_box(f());
+        times.push(start.elapsed());
+        last = Some(out);
+    }
+    times.sort();
+    (times[runs / 2], times[0], last.expect("at least one run"))
+}
+
+fn row(what: &str, median: Duration, fastest: Duration, result: &str) {
+    println!(
+        "| {what:<34} | {:>10.1} ms | {:>10.1} ms | {result:>24} |",
+        median.as_secs_f64() * 1e3,
+        fastest.as_secs_f64() * 1e3
+    );
+}
+
+/// The archive to measure: `CHATLOG_ARCHIVE`, or the generated 10-year one.
+fn archive_path() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CHATLOG_ARCHIVE") {
+        return PathBuf::from(dir);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target"),
+        PathBuf::from,
+    );
+    let dir = target.join("bench-archive");
+    if !dir.join(MARKER).exists() {
+        generate(&dir);
+    }
+    dir
+}
+
+/// Writes the 10-year archive (the same bytes as `bench/run.sh` and `gen-archive` write
+/// with their defaults). A half-written folder from an interrupted run is refused, not
+/// deleted: remove it by hand.
+fn generate(dir: &Path) {
+    let spec = ArchiveSpec {
+        days: 3650,
+        per_day: 300,
+        groups: 1,
+        seed: 1,
+        start: NaiveDate::from_ymd_opt(2015, 1, 1).expect("a valid date"),
+    };
+    eprintln!("generating {} …", dir.display());
+    if let Err(err) = write_archive(dir, &spec) {
+        panic!("cannot generate {}: {err}", dir.display());
+    }
+}
+
+fn main() {
+    let dir = archive_path();
+    let words = std::env::var("CHATLOG_WORDS").unwrap_or_else(|_| "代扣 pay".to_owned());
+    println!("archive: {}", dir.display());
+    println!(
+        "| {:<34} | {:>13} | {:>13} | {:>24} |",
+        "what", "median", "fastest", "result"
+    );
+    println!("|{:-<36}|{:-<15}|{:-<15}|{:-<26}|", "", "", "", "");
+    let (median, fastest, loaded) = time(LOAD_RUNS, || load(&dir).expect("an archive"));
+    let (archive, problems) = loaded;
+    let result = format!(
+        "{} days, {} msgs",
+        archive.days.len(),
+        archive.message_count()
+    );
+    row("load (walk, read, parse, intern)", median, fastest, &result);
+    if !problems.is_empty() {
+        eprintln!("{} problems while loading", problems.len());
+    }
+    for word in words.split_whitespace() {
+        let matcher = Matcher::new(word, false).expect("a literal query");
+        let (median, fastest, hits) = time(SEARCH_RUNS, || {
+            search_archive(&archive, &matcher, &Scope::default()).len()
+        });
+        row(
+            &format!("search `{word}` in memory"),
+            median,
+            fastest,
+            &format!("{hits} hits"),
+        );
+    }
+}
