@@ -14,10 +14,6 @@ use chatlog::search::{Matcher, Scope, search_archive};
 use chatlog::synth::{ArchiveSpec, MARKER, write_archive};
 use chrono::NaiveDate;
 
-// The allocator the chatlog binary uses, so that load times here are the reader's.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const LOAD_RUNS: usize = 5;
 const SEARCH_RUNS: usize = 11;
 
