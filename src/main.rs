@@ -213,8 +213,3 @@ fn bundled_sample() -> PathBuf {
         PathBuf::from("sample-logs")
     }
 }
-
-// Loading parses thousands of files on every core: glibc's allocator spent a tenth of the
-// load in its locks and free lists; mimalloc's per-thread heaps don't.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
