@@ -154,7 +154,8 @@ pub struct Synth {
 }
 
 impl Synth {
-    /// `speakers` distinct names; the same seed gives the same files.
+    /// `speakers` names (a few of the first hundred coincide, as the same nickname does
+    /// in real groups); the same seed gives the same files.
     pub fn new(seed: u64, speakers: usize) -> Synth {
         let mut rng = fastrand::Rng::with_seed(seed);
         let speakers = (0..speakers.max(1))
