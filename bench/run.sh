@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# Scale benchmarks (issue 4), in one run so the ratios compare like with like: loading and
+# searching a 10-year archive against ripgrep over the same files, peak RSS against size on
+# disk, the reader's time to first frame, then the reader bench on a 100 k-message day.
+#
+#   bash bench/run.sh                          # generates target/bench-archive if missing
+#   CHATLOG_ARCHIVE=DIR RUNS=7 bash bench/run.sh
+#
+# Prints a Markdown table on stdout; progress goes to stderr. Nothing is deleted: a
+# half-written target/bench-archive (no .gen-archive marker) is reported, not removed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export LC_ALL=C.UTF-8 # character-wise ${var:0:n} on the captured screen
+
+RUNS=${RUNS:-5}
+WORDS=(代扣 pay)
+CHATLOG=target/release/chatlog
+ARCHIVE=${CHATLOG_ARCHIVE:-target/bench-archive}
+
+say() { echo "bench: $*" >&2; }
+
+# The median of the numbers on stdin.
+median() {
+    sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# a / b with two decimals (verdicts compare the exact quotient, not this).
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# ✅ when a / b ≤ limit, else ❌.
+verdict() {
+    if awk -v a="$1" -v b="$2" -v l="$3" 'BEGIN { exit !(a / b <= l) }'; then echo "✅"; else echo "❌"; fi
+}
+
+# Wall milliseconds of one run of a command, output discarded. Exit status 1 is fine
+# (chatlog: problems found; rg: no match); anything higher stops the script.
+wall_ms() {
+    local t0 t1 status=0
+    t0=$EPOCHREALTIME
+    "$@" >/dev/null 2>&1 || status=$?
+    t1=$EPOCHREALTIME
+    if ((status > 1)); then
+        say "failed ($status): $*"
+        exit 1
+    fi
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f\n", (b - a) * 1000 }'
+}
+
+# Median wall milliseconds of RUNS warm runs (one untimed run first fills the page cache).
+median_ms() {
+    wall_ms "$@" >/dev/null
+    for _ in $(seq "$RUNS"); do wall_ms "$@"; done | median
+}
+
+ensure_ripgrep() {
+    command -v rg >/dev/null && return
+    say "installing ripgrep"
+    local sudo=""
+    ((EUID == 0)) || sudo=sudo
+    $sudo apt-get install -y ripgrep >&2 || { $sudo apt-get update >&2 && $sudo apt-get install -y ripgrep >&2; }
+}
+
+build() {
+    say "building (release)"
+    cargo build --release --bin chatlog --example gen-archive >&2
+    cargo bench --no-run --bench scale --bench reader >&2
+}
+
+# The default archive is generated once; a user-given CHATLOG_ARCHIVE is used as it is.
+ensure_archive() {
+    [[ -n ${CHATLOG_ARCHIVE:-} || -e $ARCHIVE/.gen-archive ]] && return
+    say "generating $ARCHIVE (3650 days × 300 messages)"
+    target/release/examples/gen-archive "$ARCHIVE" --days 3650 --per-day 300 --groups 1 --seed 1 >&2
+}
+
+# Median peak RSS in KiB of `chatlog stats` (GNU time's %M).
+stats_rss_kib() {
+    local out
+    out=$(mktemp)
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f %M -o "$out" "$CHATLOG" stats "$ARCHIVE" >/dev/null 2>&1 || true
+        tail -n 1 "$out"
+    done | median
+    rm -f "$out"
+}
+
+# Lines ripgrep counts for a word (smart case, as chatlog's search), summed over files.
+rg_count() { rg -c -S -- "$1" "$ARCHIVE" | awk -F: '{ n += $NF } END { print n + 0 }'; }
+
+# A column of the in-process bench table for the row starting with `what`.
+scale_field() {
+    awk -F'|' -v what="$1" -v col="$2" 'index($2, what) { gsub(/^ +| +$/, "", $col); print $col }' <<<"$SCALE"
+}
+
+# Milliseconds from releasing the reader in a detached 200×60 tmux pane to the first
+# non-blank screen, polled every few ms; the pane waits on a tmux channel so the clock
+# starts at exec, not at tmux's own start. Prints "ms<TAB>the frame's text" (box drawing
+# and runs of spaces squeezed out).
+first_frame() {
+    local sock="chatlog-bench-$$" t0 t1 screen=""
+    tmux -L "$sock" -f /dev/null new-session -d -s bench -x 200 -y 60 \
+        "tmux wait-for go; exec $CHATLOG '$ARCHIVE'"
+    sleep 0.3
+    t0=$EPOCHREALTIME
+    tmux -L "$sock" wait-for -S go
+    until grep -q '[^[:space:]]' <<<"$screen"; do
+        sleep 0.002
+        screen=$(tmux -L "$sock" capture-pane -p -t bench)
+    done
+    t1=$EPOCHREALTIME
+    tmux -L "$sock" send-keys -t bench q
+    for _ in $(seq 100); do tmux -L "$sock" has-session 2>/dev/null || break; sleep 0.02; done
+    tmux -L "$sock" kill-server 2>/dev/null || true
+    local text
+    text=$(sed 's/[─│┌┐└┘]//g; s/|/\\|/g' <<<"$screen" | tr -s ' \n' '  ' | sed 's/^ //')
+    awk -v a="$t0" -v b="$t1" -v t="${text:0:80}" 'BEGIN { printf "%.1f\t%s\n", (b - a) * 1000, t }'
+}
+
+main() {
+    # Other work on the machine skews every figure: the table says how busy it was.
+    LOADAVG=$(cut -d' ' -f1 /proc/loadavg)
+    ensure_ripgrep
+    build
+    ensure_archive
+
+    say "archive figures"
+    local stats days messages disk_kib bytes
+    stats=$("$CHATLOG" stats "$ARCHIVE" --json 2>/dev/null || true)
+    days=$(jq .days <<<"$stats")
+    messages=$(jq .messages <<<"$stats")
+    disk_kib=$(du -sk "$ARCHIVE" | cut -f1)
+    bytes=$(du -sb "$ARCHIVE" | cut -f1)
+
+    say "chatlog stats × $RUNS"
+    local stats_ms rss_kib
+    stats_ms=$(median_ms "$CHATLOG" stats "$ARCHIVE")
+    rss_kib=$(stats_rss_kib)
+
+    say "rg and chatlog search × $RUNS per word"
+    local -A rg_ms rg_n cl_ms
+    for w in "${WORDS[@]}"; do
+        rg_ms[$w]=$(median_ms rg -c -S -- "$w" "$ARCHIVE")
+        rg_n[$w]=$(rg_count "$w")
+        cl_ms[$w]=$(median_ms "$CHATLOG" search "$ARCHIVE" "$w")
+    done
+
+    say "in-process load and search (cargo bench --bench scale)"
+    SCALE=$(CHATLOG_ARCHIVE="$ARCHIVE" CHATLOG_WORDS="${WORDS[*]}" cargo bench --bench scale 2>/dev/null)
+
+    say "reader: time to first frame × 3"
+    local frames frame_ms frame_text
+    frames=$(for _ in 1 2 3; do first_frame; done)
+    frame_ms=$(cut -f1 <<<"$frames" | median)
+    frame_text=$(tail -n 1 <<<"$frames" | cut -f2)
+
+    say "reader bench (100 k-message day)"
+    local reader
+    reader=$(cargo bench --bench reader 2>/dev/null)
+
+    local base=${WORDS[0]}
+    local mb=$((disk_kib / 1024))
+    echo "## chatlog at scale — $(date -u +%F), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average at start $LOADAVG"
+    echo
+    echo "Archive: \`$ARCHIVE\`: $days days, $messages messages, $mb MiB on disk (du -s; $bytes bytes of files). Medians of $RUNS warm runs."
+    echo
+    echo "| measure | value | target | |"
+    echo "|---|---|---|---|"
+    local load_ratio
+    load_ratio=$(ratio "$stats_ms" "${rg_ms[$base]}")
+    echo "| \`chatlog stats\` (load: all days parsed, speakers interned) | ${stats_ms} ms | | |"
+    echo "| load / \`rg -c -S $base\` | ${load_ratio}× | ≤ 8× | $(verdict "$stats_ms" "${rg_ms[$base]}" 8) |"
+    echo "| \`chatlog stats\` peak RSS | $((rss_kib / 1024)) MiB = $(ratio "$rss_kib" "$disk_kib")× size on disk | ≤ 1.5× | $(verdict "$rss_kib" "$disk_kib" 1.5) |"
+    echo "| in-process load (\`load()\`, bench) | $(scale_field load 3) | | |"
+    for w in "${WORDS[@]}"; do
+        local inproc hits search_ratio
+        inproc=$(scale_field "search \`$w\`" 3)
+        hits=$(scale_field "search \`$w\`" 5)
+        search_ratio=$(ratio "${inproc% ms}" "${rg_ms[$w]}")
+        echo "| \`rg -c -S $w\` over the files | ${rg_ms[$w]} ms, ${rg_n[$w]} lines | | |"
+        echo "| \`chatlog search DIR $w\` (whole process) | ${cl_ms[$w]} ms | | |"
+        echo "| in-process search \`$w\` (archive in memory) | $inproc, $hits | | |"
+        echo "| in-process search / rg, \`$w\` | ${search_ratio}× | ≤ 2× | $(verdict "${inproc% ms}" "${rg_ms[$w]}" 2) |"
+    done
+    echo "| reader: first frame (200×60 tmux, median of 3) | ${frame_ms} ms | ≤ 100 ms | $(verdict "$frame_ms" 1 100) |"
+    echo "| reader: what the first frame shows | $frame_text | | |"
+    echo
+    echo "In-process figures (\`cargo bench --bench scale\`):"
+    echo
+    echo "$SCALE"
+    echo
+    echo "Reader on a 100 k-message day (\`cargo bench --bench reader\`):"
+    echo
+    echo "$reader"
+}
+
+main "$@"
