@@ -1,6 +1,7 @@
 //! The `chatlog` command line: picks a command, loads the archive, runs it.
 
 use std::io::{self, Write};
+use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -167,7 +168,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
 }
 
 /// Loads `dir`; with `summarise`, says on stderr how many problems there were.
-fn open(dir: &Path, summarise: bool) -> anyhow::Result<(Archive, Vec<Problem>)> {
+///
+/// The archive is never freed: the process ends right after the command, and freeing a
+/// big archive piece by piece cost ~30 ms on a 10-year one, a tenth of the whole run.
+fn open(dir: &Path, summarise: bool) -> anyhow::Result<(ManuallyDrop<Archive>, Vec<Problem>)> {
     let (archive, problems) = load(dir)?;
     if summarise && !problems.is_empty() {
         eprintln!(
@@ -177,7 +181,7 @@ fn open(dir: &Path, summarise: bool) -> anyhow::Result<(Archive, Vec<Problem>)> 
             dir.display()
         );
     }
-    Ok((archive, problems))
+    Ok((ManuallyDrop::new(archive), problems))
 }
 
 /// A search scope from the command line's names: an unknown group is an error, an unknown

@@ -64,8 +64,6 @@ pub fn parse_day(path: &Path, bytes: &[u8]) -> (Option<ParsedDay>, Vec<Problem>)
         ));
         return (None, problems);
     }
-    day.messages
-        .reserve_exact(memmem::find_iter(text.as_bytes(), "\n> ").count() + 1);
     SCRATCH.with_borrow_mut(|scratch| {
         scratch.clear();
         scratch.reserve(text.len());
@@ -74,6 +72,7 @@ pub fn parse_day(path: &Path, bytes: &[u8]) -> (Option<ParsedDay>, Vec<Problem>)
         let exact = day.text.as_str().to_owned();
         *scratch = std::mem::replace(&mut day.text, exact);
     });
+    day.messages.shrink_to_fit();
     (Some(day), problems)
 }
 
@@ -374,7 +373,8 @@ fn parse_messages<'a>(
     day: &mut ParsedDay,
     problems: &mut Vec<Problem>,
 ) {
-    let mut speakers: FxHashMap<&'a str, SpeakerId> = FxHashMap::default();
+    let mut speakers: FxHashMap<&'a str, SpeakerId> =
+        FxHashMap::with_capacity_and_hasher(256, Default::default());
     let mut body = BodyBuilder::default();
     let mut stray: Option<(u32, usize)> = None; // text before the first header: (line, count)
     for (number, line) in lines {
