@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::model::{Archive, Day, GroupId, Message, Speaker, SpeakerId};
-use crate::parse::{ParsedDay, parse_day};
+use crate::parse::{Names, ParsedDay, parse_day};
 use crate::problem::Problem;
 
 /// A day file found by the walk.
@@ -261,7 +261,7 @@ struct Interner {
 
 impl Interner {
     /// Rewrites file-local speaker ids in `messages` to archive ids, counting messages.
-    fn remap(&mut self, local_names: &[String], messages: &mut [Message]) {
+    fn remap(&mut self, local_names: &Names, messages: &mut [Message]) {
         let map: Vec<SpeakerId> = local_names.iter().map(|n| self.id(n)).collect();
         for msg in messages {
             // The parser gives every message a speaker from its own list.

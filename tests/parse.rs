@@ -208,7 +208,7 @@ fn file_order_kept_when_times_go_back_and_near_duplicates_kept() {
 fn speakers_are_interned_per_file() {
     let text = format!("{FRONT}> 10:00:00  A  \n\nx\n> 10:00:01  B  \n\ny\n> 10:00:02  A  \n\nz\n");
     let (day, _) = parse("2017-12-09.md", &text);
-    assert_eq!(day.speakers, ["A", "B"]);
+    assert_eq!(day.speakers.iter().collect::<Vec<_>>(), ["A", "B"]);
     assert_eq!(day.messages[0].speaker, day.messages[2].speaker);
 }
 
