@@ -1,6 +1,7 @@
 //! The reader's state: what the reader chose ([`View`]), what follows from it ([`Derived`]),
 //! the [`Action`]s input becomes, and [`App::update`], the only place state changes.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
@@ -9,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use ratatui::layout::{Position, Rect, Size};
 
 use crate::model::{Archive, Day, GroupId, SpeakerId};
-use crate::rows;
+use crate::rows::{self, MessageRows, RowCache};
 use crate::search::Matcher;
 use crate::ui::Panes;
 
@@ -117,6 +118,8 @@ pub struct Derived {
     /// Indices of the open day's messages that pass the filter.
     pub shown: Vec<usize>,
     pub hits: Vec<Hit>,
+    /// Wrapped rows of the open day's messages; filled as they are laid out.
+    rows: RefCell<RowCache>,
 }
 
 /// Everything input can ask for.
@@ -306,16 +309,23 @@ impl App {
             key: Some(key),
             shown,
             hits,
+            rows: RefCell::default(),
         };
         self.view.hit = self.view.hit.min(self.derived.hits.len().saturating_sub(1));
     }
 
+    /// The shown message at `pos` laid out for a pane `width` cells wide.
+    pub fn layout(&self, pos: usize, width: usize) -> MessageRows<'_> {
+        let index = self.derived.shown.get(pos).copied().unwrap_or(usize::MAX);
+        self.derived
+            .rows
+            .borrow_mut()
+            .layout(self.view.day, self.day(), index, width)
+    }
+
     /// Rows of the shown message at `pos` at the current width.
     fn rows_of(&self, pos: usize) -> usize {
-        let day = self.day();
-        self.derived.shown.get(pos).map_or(1, |&i| {
-            rows::count(day, &day.messages[i], self.text_width())
-        })
+        self.layout(pos, self.text_width()).height()
     }
 
     // --- scrolling -----------------------------------------------------------------------
@@ -371,8 +381,11 @@ impl App {
         Anchor::default()
     }
 
-    /// Keeps the top within the day (never past the bottom anchor).
+    /// Keeps the top within the day: on a row of its message (a wider pane may have made
+    /// the message shorter), and never past the bottom anchor.
     fn clamp_scroll(&mut self) {
+        let rows = self.rows_of(self.view.scroll.pos);
+        self.view.scroll.row = self.view.scroll.row.min(rows.saturating_sub(1));
         let bottom = self.bottom_anchor();
         if self.view.scroll > bottom {
             self.view.scroll = bottom;
@@ -457,13 +470,7 @@ impl App {
             self.view.notice = Some(format!("not a date or command: {input}"));
             return;
         };
-        let days = self.archive.group_days(self.view.group);
-        let i = days.partition_point(|d| d.date < target);
-        let (i, found) = match days.get(i) {
-            Some(d) => (i, d.date),
-            None => (days.len() - 1, days[days.len() - 1].date),
-        };
-        self.open_day_in_group(i);
+        let found = self.open_nearest(target);
         let matched = match what {
             DatePart::Day => found == target,
             DatePart::Month => (found.year(), found.month()) == (target.year(), target.month()),
@@ -529,9 +536,7 @@ impl App {
         if hit.in_name {
             return 0;
         }
-        let day = self.day();
-        let msg = &day.messages[self.derived.shown[hit.pos]];
-        let layout = rows::layout(day, msg, self.text_width());
+        let layout = self.layout(hit.pos, self.text_width());
         1 + layout
             .rows
             .iter()
@@ -717,7 +722,7 @@ impl App {
     }
 
     fn help_input(&mut self, top: usize, action: Action) {
-        let last = crate::ui::help::lines().len().saturating_sub(1);
+        let last = crate::ui::help::last_top(Rect::from((Position::ORIGIN, self.view.size)));
         let top = match action {
             Action::CursorUp => top.saturating_sub(1),
             Action::CursorDown => (top + 1).min(last),
@@ -738,16 +743,24 @@ impl App {
         self.view.overlay = Overlay::Groups { cursor };
     }
 
-    /// Opens another group on the same date, or its nearest later day.
+    /// Opens another group on the same date, or its nearest later day, saying so.
     fn switch_group(&mut self, group: GroupId) {
         let date = self.day().date;
         self.view.group = group;
         self.view.days_top = 0;
-        let days = self.archive.group_days(group);
-        let i = days
-            .partition_point(|d| d.date < date)
-            .min(days.len().saturating_sub(1));
-        self.open_day_in_group(i);
+        let found = self.open_nearest(date);
+        if found != date {
+            let name = &self.archive.group(group).name;
+            self.view.notice = Some(format!("{name} has no log for {date}: showing {found}"));
+        }
+    }
+
+    /// Opens the group's day on `date`, or the nearest later one, or its last; returns the
+    /// date opened.
+    fn open_nearest(&mut self, date: NaiveDate) -> NaiveDate {
+        let days = self.archive.group_days(self.view.group);
+        self.open_day_in_group(days.partition_point(|d| d.date < date));
+        self.day().date
     }
 
     fn toggle_focus(&mut self) {

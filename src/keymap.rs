@@ -8,6 +8,8 @@ use crate::app::{Action, Focus, Overlay, View};
 /// Where a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Context {
+    /// Anywhere at all, prompts, pickers and help included.
+    Always,
     /// Anywhere no prompt or picker is open.
     Global,
     /// The message pane has focus.
@@ -25,6 +27,7 @@ pub enum Context {
 impl Context {
     pub fn title(self) -> &'static str {
         match self {
+            Context::Always => "anywhere, even in a prompt",
             Context::Global => "everywhere",
             Context::Messages => "message pane",
             Context::Days => "day list",
@@ -71,7 +74,7 @@ const fn bind(
     }
 }
 
-use Context::{Days, Global, Help, Messages, Picker, Prompt};
+use Context::{Always, Days, Global, Help, Messages, Picker, Prompt};
 use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 /// The keymap. Earlier rows win; the help overlay lists them in this order.
@@ -183,9 +186,10 @@ pub static BINDINGS: &[Binding] = &[
         "switch pane",
     ),
     bind(Global, &[key('?')], Action::ToggleHelp, "this help"),
-    bind(Global, &[key('q'), ctrl('c')], Action::Quit, "quit"),
+    bind(Global, &[key('q')], Action::Quit, "quit"),
+    bind(Always, &[ctrl('c')], Action::Quit, "quit"),
     bind(Prompt, &[code(Enter)], Action::Submit, "search / go"),
-    bind(Prompt, &[code(Esc), ctrl('c')], Action::Cancel, "cancel"),
+    bind(Prompt, &[code(Esc)], Action::Cancel, "cancel"),
     bind(
         Prompt,
         &[code(Backspace)],
@@ -212,7 +216,7 @@ pub static BINDINGS: &[Binding] = &[
         "counts of the day / of the group",
     ),
     bind(Picker, &[code(Enter)], Action::Submit, "apply"),
-    bind(Picker, &[code(Esc), ctrl('c')], Action::Cancel, "cancel"),
+    bind(Picker, &[code(Esc)], Action::Cancel, "cancel"),
     bind(
         Picker,
         &[code(Backspace)],
@@ -237,11 +241,11 @@ pub static BINDINGS: &[Binding] = &[
 /// The contexts active in this view, most specific first.
 fn contexts(view: &View) -> &'static [Context] {
     match (&view.overlay, view.focus) {
-        (Overlay::Prompt(_), _) => &[Prompt],
-        (Overlay::Speakers(_) | Overlay::Groups { .. }, _) => &[Picker],
-        (Overlay::Help(_), _) => &[Help],
-        (_, Focus::Messages) => &[Messages, Global],
-        (_, Focus::Days) => &[Days, Global],
+        (Overlay::Prompt(_), _) => &[Prompt, Always],
+        (Overlay::Speakers(_) | Overlay::Groups { .. }, _) => &[Picker, Always],
+        (Overlay::Help(_), _) => &[Help, Always],
+        (_, Focus::Messages) => &[Messages, Global, Always],
+        (_, Focus::Days) => &[Days, Global, Always],
     }
 }
 
@@ -276,7 +280,7 @@ fn key_action(view: &View, k: &KeyEvent) -> Option<Action> {
     if let Some(b) = bound {
         return Some(b.action.clone());
     }
-    let typing = matches!(active, [Prompt] | [Picker]);
+    let typing = matches!(active.first(), Some(Prompt | Picker));
     match k.code {
         KeyCode::Char(c) if typing && !mods.contains(KeyModifiers::CONTROL) => {
             Some(Action::Type(c))

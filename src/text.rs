@@ -85,6 +85,29 @@ pub fn fit(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` cut to its last `max` cells at most, shown form, with `…` at the start when cut.
+pub fn fit_end(s: &str, max: usize) -> String {
+    let shown = shown(s);
+    if width(&shown) <= max {
+        return shown;
+    }
+    // The shown form has no tabs or controls left, so each char's width is its own.
+    let mut kept = 0;
+    let mut start = shown.len();
+    for (i, c) in shown.char_indices().rev() {
+        let cells = char_cells(c, 0);
+        if kept + cells + 1 > max {
+            break;
+        }
+        kept += cells;
+        start = i;
+    }
+    if max == 0 {
+        return String::new();
+    }
+    format!("…{}", &shown[start..])
+}
+
 /// Wraps `text` into rows of at most `width` cells; each row is a byte range of `text`
 /// (without the `\n` or the break space that ended it). Empty text gives one empty row.
 ///
@@ -250,6 +273,19 @@ mod tests {
             last_end = r.end;
         }
         Ok(())
+    }
+
+    #[test]
+    fn fit_end_keeps_the_tail() {
+        assert_eq!(fit_end("abc", 5), "abc");
+        assert_eq!(fit_end("abcdef", 4), "…def");
+        assert_eq!(fit_end("中文字符", 5), "…字符");
+        assert_eq!(fit_end("中文字符", 4), "…符");
+        assert_eq!(fit_end("a\u{1b}b", 2), "…b");
+        assert_eq!(fit_end("abc", 0), "");
+        for max in 0..12 {
+            assert!(width(&fit_end("x中\t文y字", max)) <= max);
+        }
     }
 
     #[test]

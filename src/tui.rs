@@ -5,7 +5,7 @@
 use std::io::stdout;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -15,6 +15,7 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::app::App;
 use crate::keymap;
@@ -25,6 +26,8 @@ use crate::ui;
 
 /// How often the loading gauge is redrawn.
 const LOADING_TICK: Duration = Duration::from_millis(20);
+/// How long the reader waits for input before looking for a termination signal.
+const SIGNAL_TICK: Duration = Duration::from_millis(100);
 
 /// Restores the terminal when dropped, so an early return or `?` can't leave it raw.
 struct Restore;
@@ -55,7 +58,8 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
         hook(info);
     }));
     execute!(stdout(), EnableMouseCapture)?;
-    let Some((archive, problems)) = wait_for(loader, &progress, dir, &mut terminal)? else {
+    let stop = stop_on_signals()?;
+    let Some((archive, problems)) = wait_for(loader, &progress, dir, &mut terminal, &stop)? else {
         return Ok(());
     };
     let mut app = App::new(Arc::new(archive), terminal.size()?);
@@ -66,8 +70,11 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
             dir.display()
         ));
     }
-    while !app.view.quit {
+    while !app.view.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| ui::render(&app, frame))?;
+        if !event::poll(SIGNAL_TICK)? {
+            continue;
+        }
         let event = event::read()?;
         if let Some(action) = keymap::action_for(&app.view, &event) {
             app.update(action);
@@ -76,15 +83,29 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A flag raised by SIGTERM, SIGHUP or SIGINT, so that `kill` or a closed terminal ends
+/// the reader through the same path as `q`, which restores the terminal.
+fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
 /// Draws the loading gauge until the loader is done; `None` if the user quit first.
 fn wait_for(
     loader: JoinHandle<Loaded>,
     progress: &Progress,
     dir: &Path,
     terminal: &mut DefaultTerminal,
+    stop: &AtomicBool,
 ) -> anyhow::Result<Option<(Archive, Vec<Problem>)>> {
     let shown = dir.display().to_string();
     while !loader.is_finished() {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
         terminal.draw(|frame| {
             let (parsed, files) = (
                 progress.parsed.load(Ordering::Relaxed),

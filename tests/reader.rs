@@ -257,6 +257,47 @@ fn resize_keeps_the_top_message() {
 }
 
 #[test]
+fn resize_wider_keeps_a_top_inside_a_long_message_on_screen() {
+    let mut app = sample_app(41, 30);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    let pos = (0..app.derived.shown.len())
+        .find(|&p| app.layout(p, 39).height() > 4)
+        .expect("a message of several rows at 41 columns");
+    app.view.scroll.pos = pos;
+    app.update(Action::ScrollLines(3));
+    assert_eq!((app.view.scroll.pos, app.view.scroll.row), (pos, 3));
+    app.update(Action::Resize(Size::new(200, 30)));
+    let rows = app.layout(pos, app.panes().text.width as usize).height();
+    assert_eq!(app.view.scroll.pos, pos);
+    assert!(
+        app.view.scroll.row < rows,
+        "{:?} of {rows}",
+        app.view.scroll
+    );
+    // The message is really on the first text row.
+    let buf = draw(&app);
+    let first = row_text(&buf, app.panes().text.y);
+    assert!(
+        !first.trim_matches(['│', ' ', '║', '█']).is_empty(),
+        "{first}"
+    );
+}
+
+#[test]
+fn tabs_are_drawn_where_they_were_measured() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tabs");
+    for width in [41, 80, 81, 82, 83, 120] {
+        let app = app_at(&dir, width, 24);
+        let buf = draw(&app);
+        assert_exact(&app, &buf);
+        let text = screen(&buf);
+        assert!(text.contains("WXYZ"), "width {width}:\n{text}");
+        assert!(text.contains("末尾"), "width {width}:\n{text}");
+    }
+}
+
+#[test]
 fn day_actions() {
     let mut app = sample_app(100, 30);
     let group = app.archive.group(app.view.group).clone();
@@ -409,6 +450,49 @@ fn search_is_smart_case_and_backspace_and_cancel_work() {
     );
     type_str(&mut app, "/JAVA");
     assert!(app.derived.hits.len() <= lower);
+}
+
+/// The status line: the last row of the screen.
+fn status_row(app: &App) -> String {
+    let buf = draw(app);
+    row_text(&buf, buf.area.height - 1)
+}
+
+#[test]
+fn status_line_keeps_the_hit_count_beside_a_long_filter_and_a_long_query() {
+    let mut app = sample_app(80, 24);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    let down = Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    press(
+        &mut app,
+        [
+            key('s'),
+            key(' '),
+            down.clone(),
+            key(' '),
+            down,
+            key(' '),
+            enter(),
+        ],
+    );
+    assert_eq!(app.view.filter.as_ref().map(|f| f.len()), Some(3));
+    type_str(&mut app, "/的");
+    press(&mut app, [enter()]);
+    let hits = app.derived.hits.len();
+    assert!(hits > 0);
+    let status = status_row(&app);
+    assert!(status.contains(&format!("/的 1/{hits}")), "{status}");
+    assert!(status.contains("filter: 3 speakers"), "{status}");
+    assert_eq!(status.width(), 80);
+    // A query longer than the line: its end and the count stay in view.
+    type_str(&mut app, "/");
+    type_str(&mut app, &"abcdefghij".repeat(9));
+    type_str(&mut app, "END");
+    let status = status_row(&app);
+    assert!(status.contains("END▏  0/0"), "{status}");
+    assert!(status.contains('…'), "{status}");
+    assert_eq!(status.width(), 80);
 }
 
 #[test]
@@ -573,6 +657,49 @@ fn groups_picker_help_and_quit() {
         ))],
     );
     assert!(app.view.quit);
+}
+
+#[test]
+fn switching_to_a_group_without_the_date_says_which_day_it_shows() {
+    let mut app = app_at(&sample(), 100, 30);
+    assert_eq!(app.day().date.to_string(), "2018-03-07");
+    type_str(&mut app, ":group prodrd");
+    press(&mut app, [enter()]);
+    assert_eq!(app.day().date.to_string(), "2019-03-15");
+    assert_eq!(
+        app.view.notice.as_deref(),
+        Some("prodrd has no log for 2018-03-07: showing 2019-03-15")
+    );
+    type_str(&mut app, ":group devarch");
+    press(&mut app, [enter()]);
+    assert_eq!(app.day().date.to_string(), "2018-03-07", "its last day");
+}
+
+#[test]
+fn ctrl_c_quits_from_help_prompts_and_pickers() {
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    for opener in ["?", "/", ":", "s", "c"] {
+        let mut app = sample_app(100, 30);
+        type_str(&mut app, opener);
+        assert_ne!(app.view.overlay, Overlay::None, "{opener} opens something");
+        press(&mut app, [ctrl_c.clone()]);
+        assert!(app.view.quit, "Ctrl-c after {opener}");
+    }
+}
+
+#[test]
+fn help_scrolls_no_further_than_its_last_line() {
+    let mut app = sample_app(80, 24);
+    press(&mut app, [key('?')]);
+    press(&mut app, std::iter::repeat_n(key('j'), 200));
+    let Overlay::Help(top) = app.view.overlay else {
+        panic!("help open")
+    };
+    let lines = chatlog::ui::help::lines();
+    // 24 rows: the box is 24 high, 22 inside.
+    assert_eq!(top, lines.len() - 22);
+    let text = screen(&draw(&app));
+    assert!(text.contains(&lines.last().unwrap().0), "{text}");
 }
 
 #[test]

@@ -72,6 +72,15 @@ impl<'b> RowWriter<'b> {
         }
     }
 
+    /// Writes `cells` blank cells, after which tab stops count from zero again: a body's
+    /// tabs were measured from its own start when it was wrapped, not from the pane's edge.
+    pub fn indent(&mut self, cells: usize) {
+        for _ in 0..cells.min(self.room()) {
+            self.set(" ", Style::new(), 1);
+        }
+        self.col = 0;
+    }
+
     /// Fills the rest of the row with spaces in `style`.
     pub fn fill(&mut self, style: Style) {
         while self.room() > 0 {

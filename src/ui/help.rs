@@ -31,9 +31,21 @@ pub fn lines() -> Vec<(String, bool)> {
     lines
 }
 
+/// The box the help takes in `area`.
+fn box_in(area: Rect, lines: usize) -> Rect {
+    super::centered(area, 64, (lines as u16).saturating_add(2))
+}
+
+/// The furthest the help scrolls in `area`: its last line on the box's last row.
+pub fn last_top(area: Rect) -> usize {
+    let lines = lines().len();
+    let rows = box_in(area, lines).height.saturating_sub(2) as usize;
+    lines.saturating_sub(rows)
+}
+
 pub fn render(top: usize, area: Rect, buf: &mut Buffer) {
     let lines = lines();
-    let box_area = super::centered(area, 64, lines.len() as u16 + 2);
+    let box_area = box_in(area, lines.len());
     Clear.render(box_area, buf);
     Block::bordered()
         .border_style(style::border(true))

@@ -46,7 +46,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let mut skip = view.scroll.row;
     while y < area.bottom() && pos < shown.len() {
         let msg = &day.messages[shown[pos]];
-        let layout = rows::layout(day, msg, width);
+        let layout = app.layout(pos, width);
         let hits = hits_of(&app.derived.hits, pos);
         let current = app.derived.hits.get(view.hit).filter(|h| h.pos == pos);
         for row in skip..layout.height() {
@@ -109,7 +109,7 @@ fn body_row(
     let Some(range) = layout.rows.get(row) else {
         return;
     };
-    w.put(&" ".repeat(BODY_INDENT), Style::new());
+    w.indent(BODY_INDENT);
     let links = rows::link_ranges(&layout.body);
     let marks = marks(hits.iter().filter(|h| !h.in_name), current, Some(&links));
     put_marked(

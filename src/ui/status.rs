@@ -1,14 +1,20 @@
 //! The status line: where the reader is, the filter, the search, or the open prompt.
 
+use std::collections::BTreeSet;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::cells::RowWriter;
 use super::style;
 use crate::app::{App, Overlay, PromptKind};
+use crate::model::SpeakerId;
 use crate::text;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let right = " ? help ";
+    // One cell for the leading space.
+    let room = (area.width as usize).saturating_sub(text::width(right) + 1);
     let left = match &app.view.overlay {
         Overlay::Prompt(p) => {
             let sigil = if p.kind == PromptKind::Search {
@@ -16,15 +22,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 ':'
             };
-            let mut s = format!("{sigil}{}▏", p.input);
-            if p.kind == PromptKind::Search && app.view.search.is_some() {
-                s.push_str(&format!("  {}", hit_count(app)));
-            }
-            s
+            let count = if p.kind == PromptKind::Search && app.view.search.is_some() {
+                format!("  {}", hit_count(app))
+            } else {
+                String::new()
+            };
+            // The end of what is typed stays in view, and the count after it.
+            let input = format!("{sigil}{}▏", p.input);
+            let input_room = room.saturating_sub(text::width(&count));
+            format!("{}{count}", text::fit_end(&input, input_room))
         }
-        _ => app.view.notice.clone().unwrap_or_else(|| position(app)),
+        _ => app
+            .view
+            .notice
+            .clone()
+            .unwrap_or_else(|| position(app, room)),
     };
-    let right = " ? help ";
     let style = if app.view.notice.is_some() {
         style::notice()
     } else {
@@ -40,8 +53,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// `group · date weekday · msg 12/182 · filter · search`.
-fn position(app: &App) -> String {
+/// `group · date weekday · msg 12/182 · filter · search`, in `room` cells: the search
+/// count is kept whole, the filter gets what is left.
+fn position(app: &App, room: usize) -> String {
     let day = app.day();
     let shown = app.derived.shown.len();
     let at = if shown == 0 {
@@ -57,14 +71,26 @@ fn position(app: &App) -> String {
         at,
         shown
     );
+    let search = app.view.search.as_ref().map_or(String::new(), |search| {
+        let count = format!(" {}", hit_count(app));
+        let query_room = room.saturating_sub(text::width(&s) + text::width(&count) + 4);
+        format!(" · /{}{count}", text::fit(&search.query, query_room))
+    });
     if let Some(filter) = &app.view.filter {
-        let names: Vec<&str> = filter.iter().map(|&id| app.archive.speaker(id)).collect();
-        s.push_str(&format!(" · filter: {}", names.join(", ")));
+        let filter_room = room.saturating_sub(text::width(&s) + text::width(&search));
+        s.push_str(&filter_label(app, filter, filter_room));
     }
-    if let Some(search) = &app.view.search {
-        s.push_str(&format!(" · /{} {}", search.query, hit_count(app)));
+    s + &search
+}
+
+/// ` · filter: A, B`, or ` · filter: 7 speakers` when the names don't fit in `room`.
+fn filter_label(app: &App, filter: &BTreeSet<SpeakerId>, room: usize) -> String {
+    let names: Vec<&str> = filter.iter().map(|&id| app.archive.speaker(id)).collect();
+    let full = format!(" · filter: {}", names.join(", "));
+    if text::width(&full) <= room || names.len() == 1 {
+        return full;
     }
-    s
+    format!(" · filter: {} speakers", names.len())
 }
 
 /// `3/17`, or `0/0` when nothing matched.
