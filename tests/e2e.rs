@@ -158,6 +158,7 @@ fn escape_sequences_in_a_log_do_not_reach_the_terminal() {
     let Some(t) = Tmux::start("hostile", "sleep 30", 100, 30) else {
         return;
     };
+    clipboard_writes_make_buffers(&t);
     t.cmd(&["select-pane", "-t", "t", "-T", "original-title"]);
     let before = t.display("#{pane_title}");
     assert_eq!(before, "original-title");
@@ -170,11 +171,33 @@ fn escape_sequences_in_a_log_do_not_reach_the_terminal() {
         "original-title",
         "a log changed the terminal title"
     );
-    // The clipboard write (OSC 52) did not reach tmux's buffers either.
-    let buffers = String::from_utf8_lossy(&t.cmd(&["list-buffers"]).stdout).into_owned();
-    assert!(!buffers.contains("hello"), "{buffers}");
+    // The log's clipboard write (OSC 52 of "aGVsbG8=", `hello`) made no buffer.
+    assert_eq!(buffers(&t), "", "a log wrote the clipboard");
     t.keys(&["q"]);
     t.wait_for("CHATLOG-EXITED");
+}
+
+/// tmux's paste buffers, one line each (`buffer0: 5 bytes: "hello"`).
+fn buffers(t: &Tmux) -> String {
+    String::from_utf8_lossy(&t.cmd(&["list-buffers"]).stdout).into_owned()
+}
+
+/// Makes `t` turn an application's OSC 52 into a paste buffer (tmux's default, `external`,
+/// ignores it, so a missing buffer would prove nothing), shows that a raw OSC 52 does make
+/// one, and deletes it.
+fn clipboard_writes_make_buffers(t: &Tmux) {
+    t.cmd(&["set-option", "-s", "set-clipboard", "on"]);
+    // base64 of "probe"
+    let probe = r"printf '\033]52;c;cHJvYmU=\007'; echo PROBED; sleep 30";
+    t.cmd(&["respawn-pane", "-k", "-t", "t", probe]);
+    t.wait_for("PROBED");
+    let made = buffers(t);
+    assert!(
+        made.contains("\"probe\""),
+        "OSC 52 made no buffer: {made:?}"
+    );
+    t.cmd(&["delete-buffer"]);
+    assert_eq!(buffers(t), "");
 }
 
 #[test]
