@@ -1,0 +1,175 @@
+//! How a folder becomes groups and days: same-date files merge, year/month folders and
+//! `_posts` are not groups, nested folders are. Each test writes its own small archive in
+//! the system temp folder and removes it afterwards.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use chatlog::load::load;
+use chatlog::model::{Archive, Day, GroupId};
+
+/// An archive folder of our own, `chat-archive` inside a uniquely named temp folder so the
+/// root group has a known name; the temp folder (and only it) is removed when dropped.
+struct TempArchive {
+    base: PathBuf,
+    root: PathBuf,
+}
+
+impl TempArchive {
+    fn new(test: &str) -> TempArchive {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let unique = format!("chatlog-load-{test}-{}-{nanos}", std::process::id());
+        let base = std::env::temp_dir().join(unique);
+        let root = base.join("chat-archive");
+        fs::create_dir_all(&root).unwrap();
+        TempArchive { base, root }
+    }
+
+    /// Writes a day file at `rel`, dated by its file name (`YYYY-MM-DD-…`).
+    fn day(&self, rel: &str, messages: &[(&str, &str, &str)]) -> &TempArchive {
+        let path = self.root.join(rel);
+        let date = &path.file_name().unwrap().to_str().unwrap()[..10];
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, day_file(date, messages)).unwrap();
+        self
+    }
+
+    /// Loads the archive, which must have no problems.
+    fn load(&self) -> Archive {
+        let (archive, problems) = load(&self.root).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        archive
+    }
+}
+
+impl Drop for TempArchive {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.base);
+    }
+}
+
+/// A day file in the real format for `date`, one message per (time, speaker, text).
+fn day_file(date: &str, messages: &[(&str, &str, &str)]) -> String {
+    let mut text = format!(
+        "---\nlayout:     source \ntitle:      \"{date}-WeChat\"\ndate:       {date} 12:00:00\n---\n"
+    );
+    for (time, speaker, body) in messages {
+        text.push_str(&format!("> {time}  {speaker}  \n   \n{body}  \n   \n"));
+    }
+    text
+}
+
+fn group_names(archive: &Archive) -> Vec<&str> {
+    archive.groups.iter().map(|g| g.name.as_str()).collect()
+}
+
+fn bodies(day: &Day) -> Vec<&str> {
+    day.messages.iter().map(|m| day.body(m)).collect()
+}
+
+#[test]
+fn same_date_files_in_a_group_merge_into_one_day_in_file_name_order() {
+    let archive = TempArchive::new("merge");
+    // The walk meets `grp/2018/…` before `grp/_posts/…`; file-name order puts `-a` first.
+    archive
+        .day(
+            "grp/2018/03/2018-03-26-b.md",
+            &[("09:00:00", "Bob", "b1"), ("09:00:01", "Bob", "b2")],
+        )
+        .day(
+            "grp/_posts/2018-03-26-a.md",
+            &[("10:00:00", "Ann", "a1"), ("08:00:00", "Ann", "a2")],
+        )
+        .day("grp/_posts/2018-03-27-a.md", &[("10:00:00", "Ann", "next")]);
+    let loaded = archive.load();
+    assert_eq!(group_names(&loaded), ["grp"]);
+    assert_eq!(loaded.days.len(), 2, "one day per (group, date)");
+    let day = &loaded.days[0];
+    assert_eq!(day.date.to_string(), "2018-03-26");
+    assert_eq!(
+        bodies(day),
+        ["a1", "a2", "b1", "b2"],
+        "file order, not time"
+    );
+    assert_eq!(
+        day.sources,
+        [
+            Path::new("grp/_posts/2018-03-26-a.md"),
+            Path::new("grp/2018/03/2018-03-26-b.md"),
+        ]
+    );
+    let speakers: Vec<&str> = day
+        .messages
+        .iter()
+        .map(|m| loaded.speaker(m.speaker))
+        .collect();
+    assert_eq!(speakers, ["Ann", "Ann", "Bob", "Bob"]);
+    assert_eq!(loaded.message_count(), 5, "2 + 2 + 1: nothing lost");
+}
+
+#[test]
+fn year_month_folders_and_posts_are_not_groups_and_the_root_group_is_the_archive() {
+    let archive = TempArchive::new("layout");
+    archive
+        .day(
+            "2018/03/2018-03-26-WeChat.md",
+            &[("10:00:00", "Ann", "dated")],
+        )
+        .day("2018-03-27-WeChat.md", &[("10:00:00", "Ann", "flat")])
+        .day(
+            "_posts/2018-03-28-chat.markdown",
+            &[("10:00:00", "Ann", "posts")],
+        )
+        .day(
+            "dev/_posts/2018-03-26-chat.markdown",
+            &[("10:00:00", "Bob", "dev")],
+        )
+        .day(
+            "dev/2019/01/2019-01-02-WeChat.md",
+            &[("10:00:00", "Bob", "dev later")],
+        );
+    let loaded = archive.load();
+    let root = &loaded.groups[0];
+    assert_eq!(
+        (root.path.as_str(), root.name.as_str()),
+        ("", "chat-archive")
+    );
+    assert_eq!(group_names(&loaded), ["chat-archive", "dev"]);
+    let in_root: Vec<&str> = loaded
+        .group_days(GroupId(0))
+        .iter()
+        .flat_map(bodies)
+        .collect();
+    assert_eq!(in_root, ["dated", "flat", "posts"]);
+    let dev = loaded.find_group("dev").unwrap();
+    let in_dev: Vec<&str> = loaded.group_days(dev).iter().flat_map(bodies).collect();
+    assert_eq!(in_dev, ["dev", "dev later"]);
+}
+
+#[test]
+fn a_day_file_in_a_nested_group_folder_belongs_to_the_whole_path() {
+    let archive = TempArchive::new("nested");
+    archive
+        .day(
+            "a/b/_posts/2018-03-26-chat.markdown",
+            &[("10:00:00", "Ann", "deep")],
+        )
+        .day(
+            "a/_posts/2018-03-26-chat.markdown",
+            &[("10:00:00", "Bob", "shallow")],
+        );
+    let loaded = archive.load();
+    assert_eq!(group_names(&loaded), ["a", "a/b"]);
+    let deep = loaded.find_group("a/b").unwrap();
+    let days = loaded.group_days(deep);
+    assert_eq!(days.len(), 1);
+    assert_eq!(bodies(&days[0]), ["deep"]);
+    assert_eq!(
+        days[0].sources,
+        [Path::new("a/b/_posts/2018-03-26-chat.markdown")]
+    );
+}
