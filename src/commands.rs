@@ -2,14 +2,17 @@
 //! benchmarks see an archive. Each writes to `out` and returns the process exit code.
 //!
 //! Log text is shown inert here too (a log's escape sequences must not reach a terminal
-//! through a pipe to `less -R` either); JSON output escapes control characters itself.
+//! through a pipe to `less -R` either). JSON keeps the text exact but inert: every control
+//! character a terminal would act on is a `\uXXXX` escape (see `write_json`).
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use serde_json::json;
+use serde::Serialize;
+use serde_json::{Value, json};
 
+use crate::activity::{self, Span};
 use crate::model::{Archive, Day, Message};
 use crate::problem::{Problem, Severity};
 use crate::search::{Matcher, Scope, search_archive};
@@ -27,6 +30,12 @@ pub mod exit {
 
 /// How many speakers `stats` lists.
 const TOP_SPEAKERS: usize = 20;
+
+/// Cells of the longest bar in `stats --by`.
+const BAR_CELLS: usize = 40;
+
+/// Cells a speaker's name may take in `stats --by speaker` before it is cut with `…`.
+const NAME_CELLS: usize = 24;
 
 /// The exit code for a load with these problems.
 pub fn status(problems: &[Problem]) -> i32 {
@@ -86,7 +95,7 @@ pub fn stats(
             "per_day": per_day,
             "top_speakers": top,
         });
-        writeln!(out, "{value}")?;
+        write_json(out, &value)?;
     } else {
         let groups: Vec<&str> = archive.groups.iter().map(|g| g.name.as_str()).collect();
         writeln!(
@@ -119,15 +128,178 @@ fn day_key(archive: &Archive, day: &Day) -> String {
     }
 }
 
-fn top_speakers(archive: &Archive) -> Vec<(String, u32)> {
-    let mut all: Vec<(String, u32)> = archive
-        .speakers
+fn top_speakers(archive: &Archive) -> Vec<(String, usize)> {
+    activity::per_speaker(archive, Span::Archive)
+        .into_iter()
+        .take(TOP_SPEAKERS)
+        .map(|(id, count)| (archive.speaker(id).to_owned(), count))
+        .collect()
+}
+
+/// The figure `stats --by` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    /// Messages per hour of the day, 00 to 23.
+    Hour,
+    /// Messages per date with a log, oldest first.
+    Day,
+    /// Messages per speaker, most first.
+    Speaker,
+}
+
+impl By {
+    /// The column (and JSON key) that names a row.
+    fn key(self) -> &'static str {
+        match self {
+            By::Hour => "hour",
+            By::Day => "date",
+            By::Speaker => "speaker",
+        }
+    }
+}
+
+/// One row of a figure: its name as shown, its JSON value, its count.
+struct Row {
+    label: String,
+    key: Value,
+    messages: usize,
+}
+
+/// `stats --by`: one activity figure over `span`, as aligned rows with a bar each, or as
+/// one JSON array of `{KEY: …, "messages": N}` objects in the same order.
+pub fn activity(
+    archive: &Archive,
+    problems: &[Problem],
+    by: By,
+    span: Span,
+    as_json: bool,
+    out: &mut dyn Write,
+) -> io::Result<i32> {
+    let rows = figure(archive, by, span);
+    if as_json {
+        let items: Vec<Value> = rows
+            .into_iter()
+            .map(|row| json!({ by.key(): row.key, "messages": row.messages }))
+            .collect();
+        write_json(out, &Value::Array(items))?;
+    } else {
+        write_bars(by.key(), &rows, out)?;
+    }
+    Ok(status(problems))
+}
+
+fn figure(archive: &Archive, by: By, span: Span) -> Vec<Row> {
+    match by {
+        By::Hour => (0..)
+            .zip(activity::per_hour(archive, span))
+            .map(|(hour, messages)| Row {
+                label: format!("{hour:02}"),
+                key: json!(hour),
+                messages,
+            })
+            .collect(),
+        By::Day => activity::per_day(archive, span)
+            .into_iter()
+            .map(|(date, messages)| Row {
+                label: date.format("%Y-%m-%d %a").to_string(),
+                key: json!(date.to_string()),
+                messages,
+            })
+            .collect(),
+        By::Speaker => activity::per_speaker(archive, span)
+            .into_iter()
+            .map(|(id, messages)| Row {
+                label: text::fit(archive.speaker(id), NAME_CELLS),
+                key: json!(archive.speaker(id)),
+                messages,
+            })
+            .collect(),
+    }
+}
+
+/// A header, then `LABEL  COUNT  BAR` per row: labels padded by cells (names may be CJK),
+/// counts right-aligned, bars scaled so the biggest count fills [`BAR_CELLS`].
+fn write_bars(header: &str, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    const COUNT: &str = "messages";
+    let label_cells = rows
         .iter()
-        .map(|s| (s.name.clone(), s.messages))
-        .collect();
-    all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    all.truncate(TOP_SPEAKERS);
-    all
+        .map(|r| text::width(&r.label))
+        .chain([header.len()])
+        .max()
+        .unwrap_or(0);
+    let max = rows.iter().map(|r| r.messages).max().unwrap_or(0);
+    let count_cells = max.to_string().len().max(COUNT.len());
+    writeln!(out, "{}  {COUNT:>count_cells$}", pad(header, label_cells))?;
+    for row in rows {
+        writeln!(
+            out,
+            "{}  {:>count_cells$}  {}",
+            pad(&row.label, label_cells),
+            row.messages,
+            bar(row.messages, max)
+        )?;
+    }
+    Ok(())
+}
+
+/// `label` (already inert) followed by spaces up to `cells` cells.
+fn pad(label: &str, cells: usize) -> String {
+    let fill = cells.saturating_sub(text::width(label));
+    format!("{label}{}", " ".repeat(fill))
+}
+
+/// A bar for `count` out of `max` in eighths of a cell; any count above zero shows.
+fn bar(count: usize, max: usize) -> String {
+    const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    if count == 0 || max == 0 {
+        return String::new();
+    }
+    let eighths = ((count * BAR_CELLS * 8 + max / 2) / max).max(1);
+    format!("{}{}", "█".repeat(eighths / 8), PARTS[eighths % 8])
+}
+
+/// Writes `value` as one line of JSON that is inert on a terminal. serde_json escapes C0
+/// controls only; DEL, C1 controls (U+009B is a one-byte CSI) and bidi controls would reach
+/// a terminal raw from `chatlog search --json | less -R` or a plain `cat`, so they become
+/// `\uXXXX` escapes too: still valid JSON, the same text once parsed.
+fn write_json(out: &mut dyn Write, value: &Value) -> io::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut *out,
+        InertStrings,
+    ))?;
+    writeln!(out)
+}
+
+/// serde_json's compact format, escaping [`acts_on_terminal`] characters in strings.
+struct InertStrings;
+
+impl serde_json::ser::Formatter for InertStrings {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if acts_on_terminal(c) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+}
+
+/// Control characters (C0, DEL, C1) and the bidi marks, embeddings, overrides and isolates
+/// that reorder a row: the set `text` shows as pictures, all in the Basic Multilingual
+/// Plane, so one `\uXXXX` escape each is enough.
+fn acts_on_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// `search`: every matching message, one line each (or JSON lines).
@@ -151,7 +323,7 @@ pub fn search(
                 "speaker": archive.speaker(msg.speaker),
                 "text": day.body(msg),
             });
-            writeln!(out, "{value}")?;
+            write_json(out, &value)?;
         } else {
             if with_group {
                 write!(out, "{} ", text::shown(&archive.group(day.group).name))?;

@@ -3,6 +3,7 @@
 //! Data flows one way: day files → [`parse`] → [`load`] builds an immutable
 //! [`model::Archive`] → view state → pure render functions.
 
+pub mod activity;
 pub mod app;
 pub mod commands;
 pub mod entities;

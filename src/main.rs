@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
-use chatlog::commands::{self, exit};
+use chatlog::activity::Span;
+use chatlog::commands::{self, By, exit};
 use chatlog::load::load;
 use chatlog::model::{Archive, SpeakerId};
 use chatlog::problem::Problem;
@@ -32,10 +33,18 @@ enum Command {
         dir: PathBuf,
     },
     /// Counts groups, days, messages and speakers; first and last date; top speakers.
+    /// With --by, one activity figure instead.
     Stats {
         /// The archive folder.
         dir: PathBuf,
-        /// One JSON object instead of text.
+        /// Messages per hour of the day, per date, or per speaker, each with a bar.
+        #[arg(long, value_enum)]
+        by: Option<By>,
+        /// Only this chat group (with --by).
+        #[arg(long, value_name = "G", requires = "by")]
+        group: Option<String>,
+        /// JSON instead of text: one object, or with --by an array of
+        /// {hour|date|speaker, messages} objects.
         #[arg(long)]
         json: bool,
     },
@@ -112,9 +121,21 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             let (archive, problems) = open(&dir, false)?;
             commands::check(&archive, &problems, out)?
         }
-        Some(Command::Stats { dir, json }) => {
+        Some(Command::Stats {
+            dir,
+            by,
+            group,
+            json,
+        }) => {
             let (archive, problems) = open(&dir, true)?;
-            commands::stats(&archive, &problems, json, out)?
+            match by {
+                None => commands::stats(&archive, &problems, json, out)?,
+                Some(by) => {
+                    let group = scope_of(&archive, group.as_deref(), &[])?.group;
+                    let span = group.map_or(Span::Archive, Span::Group);
+                    commands::activity(&archive, &problems, by, span, json, out)?
+                }
+            }
         }
         Some(Command::Search {
             dir,

@@ -1,7 +1,11 @@
 //! The commands as scripts see them: output, JSON shapes and exit codes.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use regex::Regex;
+use serde_json::Value;
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -98,13 +102,22 @@ fn stats_json_shape() {
     assert_eq!(top[0].as_array().unwrap().len(), 2);
 }
 
+/// The real archive, or `None` (saying so) where it is absent.
+fn real_archive() -> Option<PathBuf> {
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-logs/cocolian-docs");
+    if real.is_dir() {
+        Some(real)
+    } else {
+        eprintln!("SKIPPED: no real archive at {}", real.display());
+        None
+    }
+}
+
 #[test]
 fn stats_json_keys_carry_groups_on_the_real_archive() {
-    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-logs/cocolian-docs");
-    if !real.is_dir() {
-        eprintln!("SKIPPED: no real archive");
+    let Some(real) = real_archive() else {
         return;
-    }
+    };
     let out = chatlog(&["stats", real.to_str().unwrap(), "--json"]);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -178,4 +191,235 @@ fn show_prints_a_day_and_escapes_are_inert() {
     assert_eq!(none.status.code(), Some(2));
     let search = chatlog(&["search", data("hostile").to_str().unwrap(), "pwned"]);
     assert!(!stdout(&search).contains('\u{1b}'));
+}
+
+/// Every character a terminal acts on that serde_json leaves raw: DEL, C1 controls (U+009B
+/// is a one-byte CSI), bidi marks, embeddings, overrides and isolates.
+const TERMINAL_CONTROLS: [char; 16] = [
+    '\u{7f}', '\u{80}', '\u{85}', '\u{9b}', '\u{9f}', '\u{200e}', '\u{200f}', '\u{202a}',
+    '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
+/// The stdout of `args`, which must exit 0, parsed as JSON lines.
+fn json_lines(args: &[&str]) -> (String, Vec<Value>) {
+    let out = chatlog(args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    let text = stdout(&out);
+    let values = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (text, values)
+}
+
+/// `tests/data/controls` holds one message per control `c`: speaker `U+XXXX{c}!`, text
+/// `a{c}b`.
+#[test]
+fn json_output_escapes_every_control_a_terminal_acts_on() {
+    let dir = data("controls");
+    let dir = dir.to_str().unwrap();
+    let (search, hits) = json_lines(&["search", dir, "a", "--json"]);
+    let (stats, _) = json_lines(&["stats", dir, "--json"]);
+    let (by_speaker, speakers) = json_lines(&["stats", dir, "--by", "speaker", "--json"]);
+    for c in TERMINAL_CONTROLS {
+        for output in [&search, &stats, &by_speaker] {
+            assert!(!output.contains(c), "raw U+{:04X} in {output:?}", c as u32);
+            assert!(output.contains(&format!("\\u{:04x}", c as u32)), "{output}");
+        }
+    }
+    assert_eq!(hits.len(), TERMINAL_CONTROLS.len());
+    for (hit, c) in hits.iter().zip(TERMINAL_CONTROLS) {
+        assert_eq!(hit["speaker"], format!("U+{:04X}{c}!", c as u32));
+        assert_eq!(hit["text"], format!("a{c}b"));
+    }
+    let names: Vec<&Value> = speakers[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["speaker"])
+        .collect();
+    for c in TERMINAL_CONTROLS {
+        assert!(names.contains(&&Value::from(format!("U+{:04X}{c}!", c as u32))));
+    }
+}
+
+/// A message header as the format defines it: `> H:MM:SS` or `> HH:MM:SS`, then the name.
+fn header_regex() -> Regex {
+    Regex::new(r"^> (\d{1,2}):\d\d:\d\d(?:[ \t](.*))?$").unwrap()
+}
+
+/// Every message header in the day files below `dir`: (file path, hour, trimmed name),
+/// read straight from the files, independently of the loader.
+fn headers_in(dir: &Path) -> Vec<(PathBuf, usize, String)> {
+    let re = header_regex();
+    let mut headers = Vec::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let path = entry.unwrap().into_path();
+        if !path
+            .extension()
+            .is_some_and(|e| e == "md" || e == "markdown")
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for caps in text.lines().filter_map(|line| re.captures(line)) {
+            let name = caps.get(2).map_or("", |m| m.as_str()).trim().to_owned();
+            headers.push((path.clone(), caps[1].parse().unwrap(), name));
+        }
+    }
+    headers
+}
+
+/// `stats DIR --by BY --json [EXTRA]` on an archive without problems: the array it prints.
+fn stats_by(dir: &Path, by: &str, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["stats", dir.to_str().unwrap(), "--by", by, "--json"];
+    args.extend(extra);
+    let (_, values) = json_lines(&args);
+    assert_eq!(values.len(), 1, "one JSON array");
+    values[0].as_array().unwrap().clone()
+}
+
+#[test]
+fn stats_by_hour_counts_header_times_on_the_real_archive() {
+    let Some(real) = real_archive() else {
+        return;
+    };
+    let mut expected = [0u64; 24];
+    for (_, hour, _) in headers_in(&real) {
+        expected[hour] += 1;
+    }
+    assert_eq!(expected.iter().sum::<u64>(), 94208);
+    let hours = stats_by(&real, "hour", &[]);
+    let got: Vec<(u64, u64)> = hours
+        .iter()
+        .map(|h| (h["hour"].as_u64().unwrap(), h["messages"].as_u64().unwrap()))
+        .collect();
+    let want: Vec<(u64, u64)> = (0..).zip(expected).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn stats_by_day_counts_each_day_file_of_a_group_on_the_real_archive() {
+    let Some(real) = real_archive() else {
+        return;
+    };
+    let group = real.join("prodarch");
+    let mut expected: BTreeMap<String, u64> = BTreeMap::new();
+    for entry in std::fs::read_dir(group.join("_posts")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        expected.insert(name[..10].to_owned(), 0);
+    }
+    for (path, _, _) in headers_in(&group) {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        *expected.get_mut(&name[..10]).unwrap() += 1;
+    }
+    assert!(
+        expected.values().any(|&n| n == 0),
+        "front-matter-only days are listed too"
+    );
+    let days = stats_by(&real, "day", &["--group", "prodarch"]);
+    let got: BTreeMap<String, u64> = days
+        .iter()
+        .map(|d| {
+            let date = d["date"].as_str().unwrap().to_owned();
+            (date, d["messages"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(got, expected);
+    let dates: Vec<&str> = days.iter().map(|d| d["date"].as_str().unwrap()).collect();
+    assert!(dates.is_sorted(), "oldest first");
+}
+
+#[test]
+fn stats_by_speaker_counts_header_names_on_the_real_archive() {
+    let Some(real) = real_archive() else {
+        return;
+    };
+    let mut expected: BTreeMap<String, u64> = BTreeMap::new();
+    for (_, _, name) in headers_in(&real.join("devarch")) {
+        *expected.entry(name).or_default() += 1;
+    }
+    let speakers = stats_by(&real, "speaker", &["--group", "devarch"]);
+    let counts: Vec<u64> = speakers
+        .iter()
+        .map(|s| s["messages"].as_u64().unwrap())
+        .collect();
+    assert!(counts.is_sorted_by(|a, b| a >= b), "most first");
+    let got: BTreeMap<String, u64> = speakers
+        .iter()
+        .map(|s| {
+            (
+                s["speaker"].as_str().unwrap().to_owned(),
+                s["messages"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn stats_by_prints_aligned_rows_with_bars_on_sample_logs() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let sample = sample.to_str().unwrap();
+    let out = chatlog(&["stats", sample, "--by", "hour"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 25, "a header and 24 hours:\n{text}");
+    assert_eq!(lines[0], "hour  messages");
+    assert!(lines[1].starts_with("00  "), "{text}");
+    assert!(lines[24].starts_with("23  "), "{text}");
+    // Counts end in the same column; the busiest hour has the longest bar, 40 cells.
+    let count_end = |l: &str| l.find("  ▏").or(l.find("  █")).unwrap_or(l.len());
+    let rows: Vec<&str> = lines[1..]
+        .iter()
+        .copied()
+        .filter(|l| l.contains('█'))
+        .collect();
+    assert!(
+        rows.iter().all(|l| count_end(l) == "hour  messages".len()),
+        "{text}"
+    );
+    assert!(rows.iter().any(|l| l.ends_with(&"█".repeat(40))), "{text}");
+
+    let out = chatlog(&["stats", sample, "--by", "speaker", "--group", "quirks"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let names = ["Ryan Cao", "李雷-云支付-产品-北京", "韩梅梅"];
+    for (line, name) in text.lines().skip(1).zip(names) {
+        assert!(line.starts_with(name), "the three busiest first:\n{text}");
+        assert!(line.ends_with(&"█".repeat(40)), "{text}");
+    }
+}
+
+#[test]
+fn stats_by_group_sums_to_the_group_and_bad_arguments_exit_2() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let summary = &json_lines(&["stats", sample.to_str().unwrap(), "--json"]).1[0];
+    let per_day = summary["per_day"].as_object().unwrap();
+    for group in ["devarch", "prodarch", "proddev", "prodrd", "quirks"] {
+        let in_group: u64 = per_day
+            .iter()
+            .filter(|(key, _)| key.starts_with(&format!("{group}/")))
+            .map(|(_, n)| n.as_u64().unwrap())
+            .sum();
+        for by in ["hour", "day", "speaker"] {
+            let rows = stats_by(&sample, by, &["--group", group]);
+            let sum: u64 = rows.iter().map(|r| r["messages"].as_u64().unwrap()).sum();
+            assert_eq!(sum, in_group, "{group} by {by}");
+        }
+    }
+    let broken = data("broken");
+    let broken = broken.to_str().unwrap();
+    assert_eq!(
+        chatlog(&["stats", broken, "--by", "day"]).status.code(),
+        Some(1)
+    );
+    let unknown = chatlog(&["stats", broken, "--by", "day", "--group", "nope"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no group \"nope\""));
+    let no_by = chatlog(&["stats", broken, "--group", "grp"]);
+    assert_eq!(no_by.status.code(), Some(2));
+    let bad_by = chatlog(&["stats", broken, "--by", "week"]);
+    assert_eq!(bad_by.status.code(), Some(2));
 }

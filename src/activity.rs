@@ -1,0 +1,158 @@
+//! Activity figures: messages per day, per hour of the day and per speaker.
+//!
+//! Pure functions over an immutable [`Archive`], shared by `chatlog stats --by` and the
+//! reader's activity view so that the two can never disagree. Each figure counts over a
+//! [`Span`] of days; every span is a contiguous run of `Archive::days`, which is sorted by
+//! (group, date), so choosing one costs nothing.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::model::{Archive, Day, GroupId, Message, SpeakerId};
+
+/// Which days a figure counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Span {
+    /// Every day of every group.
+    Archive,
+    /// Every day of one group.
+    Group(GroupId),
+    /// One day, by its index in `Archive::days` (an index past the end is an empty span).
+    Day(usize),
+}
+
+impl Span {
+    /// The days of this span, in archive order.
+    pub fn days(self, archive: &Archive) -> &[Day] {
+        match self {
+            Span::Archive => &archive.days,
+            Span::Group(group) => archive.group_days(group),
+            Span::Day(index) => archive.days.get(index..=index).unwrap_or_default(),
+        }
+    }
+
+    fn messages(self, archive: &Archive) -> impl Iterator<Item = &Message> {
+        self.days(archive).iter().flat_map(|day| &day.messages)
+    }
+}
+
+/// Messages per date, oldest first: every date with a log in the span, even an empty one
+/// (a quiet day is a fact worth showing). A date logged in several groups counts them all.
+pub fn per_day(archive: &Archive, span: Span) -> Vec<(NaiveDate, usize)> {
+    let mut dates: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for day in span.days(archive) {
+        *dates.entry(day.date).or_default() += day.messages.len();
+    }
+    dates.into_iter().collect()
+}
+
+/// Messages per hour of the day (index 0 to 23), by the time in each message's header.
+pub fn per_hour(archive: &Archive, span: Span) -> [usize; 24] {
+    let mut hours = [0; 24];
+    for msg in span.messages(archive) {
+        // The parser accepts hours 0 to 23 only; a hand-made time past that is not counted.
+        if let Some(count) = hours.get_mut(msg.time.hour() as usize) {
+            *count += 1;
+        }
+    }
+    hours
+}
+
+/// Messages per speaker who spoke in the span, most first; equal counts go by name so the
+/// order is the same on every run.
+pub fn per_speaker(archive: &Archive, span: Span) -> Vec<(SpeakerId, usize)> {
+    let mut counts = vec![0usize; archive.speakers.len()];
+    for msg in span.messages(archive) {
+        if let Some(count) = counts.get_mut(msg.speaker.0 as usize) {
+            *count += 1;
+        }
+    }
+    let mut speakers: Vec<(SpeakerId, usize)> = counts
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, count)| count > 0)
+        .map(|(id, count)| (SpeakerId(id as u32), count))
+        .collect();
+    speakers.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| archive.speaker(a.0).cmp(archive.speaker(b.0)))
+    });
+    speakers
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::load::load;
+
+    fn sample() -> Archive {
+        load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs"))
+            .unwrap()
+            .0
+    }
+
+    #[test]
+    fn every_span_counts_every_message_it_holds_once() {
+        let archive = sample();
+        let group = archive.find_group("prodarch").unwrap();
+        let day = archive
+            .find_day(group, "2018-03-05".parse().unwrap())
+            .unwrap();
+        let spans = [
+            (Span::Archive, archive.message_count()),
+            (Span::Group(group), group_messages(&archive, group)),
+            (Span::Day(day), 158),
+        ];
+        for (span, messages) in spans {
+            let by_day: usize = per_day(&archive, span).iter().map(|d| d.1).sum();
+            let by_hour: usize = per_hour(&archive, span).iter().sum();
+            let by_speaker: usize = per_speaker(&archive, span).iter().map(|s| s.1).sum();
+            assert_eq!(
+                (by_day, by_hour, by_speaker),
+                (messages, messages, messages)
+            );
+        }
+    }
+
+    fn group_messages(archive: &Archive, group: GroupId) -> usize {
+        archive
+            .group_days(group)
+            .iter()
+            .map(|d| d.messages.len())
+            .sum()
+    }
+
+    #[test]
+    fn a_date_in_several_groups_is_one_row_with_their_sum() {
+        let archive = sample();
+        let date: NaiveDate = "2018-03-05".parse().unwrap();
+        let in_groups: usize = archive
+            .days
+            .iter()
+            .filter(|d| d.date == date)
+            .map(|d| d.messages.len())
+            .sum();
+        let days = per_day(&archive, Span::Archive);
+        assert_eq!(days.iter().filter(|d| d.0 == date).count(), 1);
+        assert!(days.contains(&(date, in_groups)));
+        assert!(days.windows(2).all(|w| w[0].0 < w[1].0), "oldest first");
+    }
+
+    #[test]
+    fn speakers_come_most_first_and_a_day_span_holds_only_that_day() {
+        let archive = sample();
+        let speakers = per_speaker(&archive, Span::Archive);
+        assert!(speakers.windows(2).all(|w| w[0].1 >= w[1].1));
+        assert_eq!(speakers.len(), archive.speakers.len());
+        let day = &archive.days[3];
+        let one = per_speaker(&archive, Span::Day(3));
+        assert!(
+            one.iter()
+                .all(|(id, _)| day.messages.iter().any(|m| m.speaker == *id))
+        );
+        assert!(Span::Day(archive.days.len()).days(&archive).is_empty());
+    }
+}
