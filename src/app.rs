@@ -9,9 +9,10 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use ratatui::layout::{Position, Rect, Size};
 
+use crate::find::{Find, FindQuery};
 use crate::model::{Archive, Day, GroupId, SpeakerId};
 use crate::rows::{self, MessageRows, RowCache};
-use crate::search::Matcher;
+use crate::search::{self, Matcher, Scope};
 use crate::ui::Panes;
 
 /// Which pane keys go to.
@@ -28,6 +29,19 @@ pub enum PromptKind {
     Search,
     /// `:`: a date or a command.
     Command,
+    /// `F`: search every day.
+    Find,
+}
+
+impl PromptKind {
+    /// What the prompt shows before the typed text.
+    pub fn sigil(self) -> &'static str {
+        match self {
+            PromptKind::Search => "/",
+            PromptKind::Command => ":",
+            PromptKind::Find => "find in all days: ",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +74,8 @@ pub enum Overlay {
     Groups {
         cursor: usize,
     },
+    /// The results of the archive-wide search ([`App::find`]).
+    Results,
 }
 
 /// The top of the message pane: a shown message and how many of its rows are scrolled off.
@@ -75,6 +91,8 @@ pub struct Anchor {
 #[derive(Clone, Debug)]
 pub struct Search {
     pub query: String,
+    /// The query is a regular expression (searches opened from archive-wide results).
+    pub regex: bool,
     pub matcher: Matcher,
 }
 
@@ -111,10 +129,14 @@ pub struct Hit {
     pub range: Range<usize>,
 }
 
+/// What the derived state depends on: the day, the filter, and the query (and whether it
+/// is a regular expression).
+type DerivedKey = (usize, Option<BTreeSet<SpeakerId>>, Option<(String, bool)>);
+
 /// What follows from the view: recomputed when its key (day, filter, query) changes.
 #[derive(Clone, Debug, Default)]
 pub struct Derived {
-    key: Option<(usize, Option<BTreeSet<SpeakerId>>, Option<String>)>,
+    key: Option<DerivedKey>,
     /// Indices of the open day's messages that pass the filter.
     pub shown: Vec<usize>,
     pub hits: Vec<Hit>,
@@ -156,6 +178,12 @@ pub enum Action {
     Toggle,
     /// Tab in the speaker picker: day counts or group counts.
     ToggleScope,
+    /// `F`: the archive-wide search prompt.
+    OpenFind,
+    /// In the results: search every group or only this one, regex or literal, order.
+    FindToggle(FindOption),
+    /// Time passed with no input: takes in background results.
+    Tick,
     Resize(Size),
     /// Mouse wheel at a position, lines down (negative: up).
     Wheel(Position, isize),
@@ -163,11 +191,21 @@ pub enum Action {
     Quit,
 }
 
+/// What `FindToggle` flips in the archive-wide search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FindOption {
+    AllGroups,
+    Regex,
+    NewestFirst,
+}
+
 /// The reader: the archive, the view, and what follows from the view.
 pub struct App {
     pub archive: Arc<Archive>,
     pub view: View,
     pub derived: Derived,
+    /// The last archive-wide search, running or done; `n`/`N` follow it across days.
+    pub find: Option<Find>,
 }
 
 /// Lines one wheel notch scrolls.
@@ -199,6 +237,7 @@ impl App {
             archive,
             view,
             derived: Derived::default(),
+            find: None,
         };
         app.refresh();
         app.keep_day_in_view();
@@ -211,8 +250,12 @@ impl App {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(_) | Action::Wheel(..)) {
+        if !matches!(action, Action::Resize(_) | Action::Wheel(..) | Action::Tick) {
             self.view.notice = None;
+        }
+        let paging = matches!(action, Action::ScrollPage(_) | Action::Top | Action::Bottom);
+        if paging && self.view.overlay == Overlay::Results {
+            return self.overlay_input(action);
         }
         match action {
             Action::ScrollLines(n) => self.scroll_by(n),
@@ -231,6 +274,12 @@ impl App {
             Action::FocusNext => self.toggle_focus(),
             Action::OpenSearch => self.open_prompt(PromptKind::Search),
             Action::OpenCommand => self.open_prompt(PromptKind::Command),
+            Action::OpenFind => self.open_prompt(PromptKind::Find),
+            Action::Tick => {
+                if let Some(find) = &mut self.find {
+                    find.poll();
+                }
+            }
             Action::NextHit => self.step_hit(1),
             Action::PrevHit => self.step_hit(-1),
             Action::Clear => self.set_search(None),
@@ -255,7 +304,8 @@ impl App {
             | Action::CursorUp
             | Action::CursorDown
             | Action::Toggle
-            | Action::ToggleScope => self.overlay_input(action),
+            | Action::ToggleScope
+            | Action::FindToggle(_) => self.overlay_input(action),
             Action::Resize(size) => {
                 self.view.size = size;
                 self.clamp_scroll();
@@ -289,7 +339,10 @@ impl App {
         let key = (
             self.view.day,
             self.view.filter.clone(),
-            self.view.search.as_ref().map(|s| s.query.clone()),
+            self.view
+                .search
+                .as_ref()
+                .map(|s| (s.query.clone(), s.regex)),
         );
         if self.derived.key.as_ref() == Some(&key) {
             return;
@@ -440,6 +493,16 @@ impl App {
         self.open_day(range.start + i.min(range.len().saturating_sub(1)));
     }
 
+    /// Opens a day of any group, switching to its group.
+    fn open_day_anywhere(&mut self, day: usize) {
+        let group = self.archive.days[day].group;
+        if group != self.view.group {
+            self.view.group = group;
+            self.view.days_top = 0;
+        }
+        self.open_day(day);
+    }
+
     /// Opens a day at its top; the filter and search stay.
     fn open_day(&mut self, day: usize) {
         self.view.day = day;
@@ -491,6 +554,11 @@ impl App {
     /// Moves to the next (`1`) or previous (`-1`) hit, wrapping around with a notice.
     fn step_hit(&mut self, step: isize) {
         let count = self.derived.hits.len();
+        let next = self.view.hit as isize + step;
+        let past_the_day = count == 0 || next < 0 || next as usize >= count;
+        if past_the_day && self.step_found_day(step) {
+            return;
+        }
         if count == 0 {
             self.view.notice = Some(match &self.view.search {
                 Some(s) => format!("no match for {}", s.query),
@@ -509,6 +577,35 @@ impl App {
             next as usize
         };
         self.reveal_hit();
+    }
+
+    /// Past the day's first or last hit, `n`/`N` go on to the previous or next day the
+    /// archive-wide search found the same query in. False when there is none to go to.
+    fn step_found_day(&mut self, step: isize) -> bool {
+        let Some(find) = &self.find else {
+            return false;
+        };
+        let same_query = self
+            .view
+            .search
+            .as_ref()
+            .is_some_and(|s| s.query == find.query.text && s.regex == find.query.regex);
+        let Some(day) = find
+            .neighbour_day(self.view.day, step)
+            .filter(|_| same_query)
+        else {
+            return false;
+        };
+        self.open_day_anywhere(day);
+        let last = self.derived.hits.len().saturating_sub(1);
+        self.view.hit = if step > 0 { 0 } else { last };
+        self.reveal_hit();
+        let date = self.day().date;
+        self.view.notice = Some(format!(
+            "{date}: the {} day with a match",
+            if step > 0 { "next" } else { "previous" }
+        ));
+        true
     }
 
     /// The first hit at or below the top of the pane becomes current, and is revealed.
@@ -613,6 +710,7 @@ impl App {
             Overlay::Speakers(picker) => self.picker_input(picker, action),
             Overlay::Groups { cursor } => self.groups_input(cursor, action),
             Overlay::Help(top) => self.help_input(top, action),
+            Overlay::Results => self.results_input(action),
             Overlay::None => {}
         }
     }
@@ -626,6 +724,8 @@ impl App {
             Action::Submit => {
                 if prompt.kind == PromptKind::Command {
                     self.command(prompt.input.trim());
+                } else if prompt.kind == PromptKind::Find {
+                    self.find(prompt.input.trim());
                 } else if self.derived.hits.is_empty() && self.view.search.is_some() {
                     self.view.notice = Some(format!("no match for {}", prompt.input));
                 }
@@ -653,6 +753,7 @@ impl App {
             .then(|| {
                 Matcher::new(query, false).ok().map(|matcher| Search {
                     query: query.to_owned(),
+                    regex: false,
                     matcher,
                 })
             })
@@ -670,6 +771,7 @@ impl App {
             ("", _) => {}
             ("first", _) => self.open_day_in_group(0),
             ("last", _) => self.open_day_in_group(usize::MAX),
+            ("search" | "find", text) => self.find(text),
             ("group", name) => match self.archive.find_group(name) {
                 Some(g) => self.switch_group(g),
                 None => self.view.notice = Some(format!("no group {name}")),
@@ -677,6 +779,117 @@ impl App {
             ("q" | "quit", _) => self.view.quit = true,
             _ => self.goto(input),
         }
+    }
+
+    // --- archive-wide search --------------------------------------------------------------
+
+    /// Searches every day for `text` with the last search's options (newest first at
+    /// first); an empty `text` shows the last results again.
+    fn find(&mut self, text: &str) {
+        let query = match (&self.find, text.is_empty()) {
+            (Some(_), true) => {
+                self.view.overlay = Overlay::Results;
+                return;
+            }
+            (None, true) => return,
+            (Some(last), false) => FindQuery {
+                text: text.to_owned(),
+                ..last.query.clone()
+            },
+            (None, false) => FindQuery {
+                text: text.to_owned(),
+                regex: false,
+                all_groups: false,
+                group: self.view.group,
+                newest_first: true,
+                scope: Scope::default(),
+            },
+        };
+        self.start_find(query);
+    }
+
+    /// Starts `query` in the open group under the speaker filter, and shows its results.
+    fn start_find(&mut self, mut query: FindQuery) {
+        query.group = self.view.group;
+        query.scope.speakers = self
+            .view
+            .filter
+            .as_ref()
+            .map(|f| f.iter().copied().collect());
+        match Find::start(&self.archive, query) {
+            Ok(find) => {
+                self.find = Some(find);
+                self.view.overlay = Overlay::Results;
+            }
+            Err(err) => self.view.notice = Some(format!("bad regular expression: {err}")),
+        }
+    }
+
+    /// Keys in the results list.
+    fn results_input(&mut self, action: Action) {
+        let page = self.panes().text.height.max(1) as isize;
+        let Some(find) = &mut self.find else {
+            return;
+        };
+        let last = find.hits.len().saturating_sub(1);
+        let moved = |by: isize| find.cursor.saturating_add_signed(by).min(last);
+        match action {
+            Action::CursorDown => find.cursor = moved(1),
+            Action::CursorUp => find.cursor = moved(-1),
+            Action::ScrollPage(dir) => find.cursor = moved(dir * page),
+            Action::Top => find.cursor = 0,
+            Action::Bottom => find.cursor = last,
+            Action::Submit => return self.open_found(),
+            Action::Cancel => return find.stop(),
+            Action::FindToggle(option) => {
+                let mut query = find.query.clone();
+                match option {
+                    FindOption::AllGroups => query.all_groups = !query.all_groups,
+                    FindOption::Regex => query.regex = !query.regex,
+                    FindOption::NewestFirst => query.newest_first = !query.newest_first,
+                }
+                return self.start_find(query);
+            }
+            _ => {}
+        }
+        // Keep the cursor in view.
+        let rows = page as usize;
+        find.top = find
+            .top
+            .min(find.cursor)
+            .max((find.cursor + 1).saturating_sub(rows));
+        self.view.overlay = Overlay::Results;
+    }
+
+    /// Opens the day of the selected result at its message, with the query highlighted.
+    fn open_found(&mut self) {
+        let Some(find) = &self.find else {
+            return;
+        };
+        let Some(&search::Hit { day, message }) = find.hits.get(find.cursor) else {
+            self.view.overlay = Overlay::Results;
+            return;
+        };
+        let search = Search {
+            query: find.query.text.clone(),
+            regex: find.query.regex,
+            matcher: find.matcher.clone(),
+        };
+        self.open_day_anywhere(day);
+        self.set_search(Some(search));
+        let pos = self.derived.shown.partition_point(|&i| i < message);
+        let hits = &self.derived.hits;
+        self.view.hit = hits
+            .iter()
+            .position(|h| h.pos == pos && !h.in_name)
+            .or_else(|| hits.iter().position(|h| h.pos >= pos))
+            .unwrap_or(0);
+        self.reveal_hit();
+    }
+
+    /// Whether something runs in the background that the screen should follow.
+    pub fn busy(&self) -> bool {
+        self.find.as_ref().is_some_and(Find::searching)
     }
 
     fn picker_input(&mut self, mut picker: Picker, action: Action) {

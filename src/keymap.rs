@@ -3,7 +3,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 use ratatui::layout::{Position, Size};
 
-use crate::app::{Action, Focus, Overlay, View};
+use crate::app::{Action, FindOption, Focus, Overlay, View};
 
 /// Where a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub enum Context {
     Picker,
     /// The help overlay.
     Help,
+    /// The archive-wide search results.
+    Results,
 }
 
 impl Context {
@@ -34,6 +36,7 @@ impl Context {
             Context::Prompt => "/ and : prompts",
             Context::Picker => "pickers",
             Context::Help => "this help",
+            Context::Results => "search results (F)",
         }
     }
 }
@@ -74,7 +77,7 @@ const fn bind(
     }
 }
 
-use Context::{Always, Days, Global, Help, Messages, Picker, Prompt};
+use Context::{Always, Days, Global, Help, Messages, Picker, Prompt, Results};
 use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 /// The keymap. Earlier rows win; the help overlay lists them in this order.
@@ -171,6 +174,12 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(Global, &[key('/')], Action::OpenSearch, "search in the day"),
     bind(Global, &[code(Esc)], Action::Clear, "clear the search"),
+    bind(
+        Global,
+        &[key('F')],
+        Action::OpenFind,
+        "search all days (also :search TEXT)",
+    ),
     bind(Global, &[key('s')], Action::OpenSpeakers, "speaker filter"),
     bind(
         Global,
@@ -224,6 +233,67 @@ pub static BINDINGS: &[Binding] = &[
         "delete a typed character",
     ),
     bind(
+        Results,
+        &[key('j'), code(Down)],
+        Action::CursorDown,
+        "next result",
+    ),
+    bind(
+        Results,
+        &[key('k'), code(Up)],
+        Action::CursorUp,
+        "previous result",
+    ),
+    bind(
+        Results,
+        &[code(PageDown), key(' ')],
+        Action::ScrollPage(1),
+        "page down",
+    ),
+    bind(Results, &[code(PageUp)], Action::ScrollPage(-1), "page up"),
+    bind(
+        Results,
+        &[key('g'), code(Home)],
+        Action::Top,
+        "first result",
+    ),
+    bind(
+        Results,
+        &[key('G'), code(End)],
+        Action::Bottom,
+        "last result",
+    ),
+    bind(
+        Results,
+        &[code(Enter)],
+        Action::Submit,
+        "open the day at this message; then n/N go on across days",
+    ),
+    bind(
+        Results,
+        &[key('a')],
+        Action::FindToggle(FindOption::AllGroups),
+        "this group / all groups",
+    ),
+    bind(
+        Results,
+        &[key('r')],
+        Action::FindToggle(FindOption::Regex),
+        "plain text / regular expression",
+    ),
+    bind(
+        Results,
+        &[key('o')],
+        Action::FindToggle(FindOption::NewestFirst),
+        "newest / oldest first",
+    ),
+    bind(
+        Results,
+        &[code(Esc), key('q')],
+        Action::Cancel,
+        "close (stops a search still running)",
+    ),
+    bind(
         Help,
         &[key('j'), code(Down)],
         Action::CursorDown,
@@ -244,6 +314,7 @@ fn contexts(view: &View) -> &'static [Context] {
         (Overlay::Prompt(_), _) => &[Prompt, Always],
         (Overlay::Speakers(_) | Overlay::Groups { .. }, _) => &[Picker, Always],
         (Overlay::Help(_), _) => &[Help, Always],
+        (Overlay::Results, _) => &[Results, Always],
         (_, Focus::Messages) => &[Messages, Global, Always],
         (_, Focus::Days) => &[Days, Global, Always],
     }

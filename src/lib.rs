@@ -7,6 +7,7 @@ pub mod activity;
 pub mod app;
 pub mod commands;
 pub mod entities;
+pub mod find;
 pub mod keymap;
 pub mod load;
 pub mod model;

@@ -17,7 +17,7 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::app::App;
+use crate::app::{Action, App};
 use crate::keymap;
 use crate::load::{Progress, load_with_progress};
 use crate::model::Archive;
@@ -26,6 +26,8 @@ use crate::ui;
 
 /// How often the loading gauge is redrawn.
 const LOADING_TICK: Duration = Duration::from_millis(20);
+/// How often the screen follows a background search.
+const BUSY_TICK: Duration = Duration::from_millis(15);
 /// How long the reader waits for input before looking for a termination signal.
 const SIGNAL_TICK: Duration = Duration::from_millis(100);
 
@@ -72,7 +74,10 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
     }
     while !app.view.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| ui::render(&app, frame))?;
-        if !event::poll(SIGNAL_TICK)? {
+        // While a search runs in the background, wake often to show its results.
+        let tick = if app.busy() { BUSY_TICK } else { SIGNAL_TICK };
+        if !event::poll(tick)? {
+            app.update(Action::Tick);
             continue;
         }
         let event = event::read()?;

@@ -710,3 +710,145 @@ fn narrow_terminal_collapses_the_day_list() {
     assert_exact(&app, &buf);
     assert_eq!(buf[(0, 0)].symbol(), "┌");
 }
+
+/// Runs `F` + `query` + Enter and waits for the whole search.
+fn find_all(app: &mut App, query: &str) {
+    type_str(app, "F");
+    type_str(app, query);
+    press(app, [enter()]);
+    finish_find(app);
+}
+
+fn finish_find(app: &mut App) {
+    app.find.as_mut().expect("a search").wait();
+    app.update(Action::Tick);
+    assert!(!app.busy());
+}
+
+#[test]
+fn archive_wide_search_lists_every_match_newest_first_and_opens_it() {
+    let mut app = sample_app(100, 30);
+    find_all(&mut app, "支付");
+    assert_eq!(app.view.overlay, Overlay::Results);
+    let group = app.view.group;
+    let expected = chatlog::search::search_archive(
+        &app.archive,
+        &chatlog::search::Matcher::new("支付", false).unwrap(),
+        &chatlog::search::Scope {
+            group: Some(group),
+            ..Default::default()
+        },
+    );
+    let find = app.find.as_ref().unwrap();
+    assert_eq!(find.hits.len(), expected.len());
+    assert!(find.hits.len() > 40, "{}", find.hits.len());
+    let dates: Vec<_> = find
+        .hits
+        .iter()
+        .map(|h| app.archive.days[h.day].date)
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    // The third result, opened: its day, its message, the query highlighted there.
+    press(&mut app, [key('j'), key('j'), enter()]);
+    let chosen = app.find.as_ref().unwrap().hits[2];
+    assert_eq!(app.view.overlay, Overlay::None);
+    assert_eq!(app.view.day, chosen.day);
+    let search = app.view.search.as_ref().expect("the query is highlighted");
+    assert_eq!(search.query, "支付");
+    let current = &app.derived.hits[app.view.hit];
+    assert_eq!(app.derived.shown[current.pos], chosen.message);
+    let screen = screen(&draw(&app));
+    assert!(screen.contains("/支付"), "{screen}");
+}
+
+#[test]
+fn n_goes_on_to_the_next_day_with_a_match() {
+    let mut app = sample_app(100, 30);
+    find_all(&mut app, "支付");
+    press(&mut app, [key('o')]); // oldest first
+    finish_find(&mut app);
+    let first = app.find.as_ref().unwrap().hits[0];
+    press(&mut app, [enter()]);
+    assert_eq!(app.view.day, first.day);
+    let in_day = app.derived.hits.len();
+    let left = in_day - app.view.hit;
+    press(&mut app, std::iter::repeat_n(key('n'), left));
+    assert!(app.view.day > first.day, "moved on to a later day");
+    assert_eq!(app.view.hit, 0);
+    assert!(
+        app.view
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("the next day with a match")),
+        "{:?}",
+        app.view.notice
+    );
+    press(&mut app, [key('N')]);
+    assert_eq!(app.view.day, first.day, "N goes back");
+    assert_eq!(app.view.hit, in_day - 1);
+}
+
+#[test]
+fn results_toggle_groups_regex_and_order_and_close() {
+    let mut app = sample_app(100, 30);
+    find_all(&mut app, "支付");
+    let in_group = app.find.as_ref().unwrap().hits.len();
+    press(&mut app, [key('a')]);
+    finish_find(&mut app);
+    let everywhere = app.find.as_ref().unwrap();
+    assert!(everywhere.query.all_groups);
+    assert!(everywhere.hits.len() > in_group);
+    let groups: std::collections::BTreeSet<_> = everywhere
+        .hits
+        .iter()
+        .map(|h| app.archive.days[h.day].group)
+        .collect();
+    assert!(groups.len() > 1);
+    // A regular expression: 支.宝 finds 支付宝 and nothing literal does.
+    press(&mut app, [key('q')]);
+    find_all(&mut app, "支.宝");
+    assert!(app.find.as_ref().unwrap().hits.is_empty());
+    press(&mut app, [key('r')]);
+    finish_find(&mut app);
+    assert!(app.find.as_ref().unwrap().query.regex);
+    assert!(!app.find.as_ref().unwrap().hits.is_empty());
+    press(
+        &mut app,
+        [Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))],
+    );
+    assert_eq!(app.view.overlay, Overlay::None);
+    // F and an empty Enter show the last results again; :search runs one.
+    press(&mut app, [key('F'), enter()]);
+    assert_eq!(app.view.overlay, Overlay::Results);
+    press(&mut app, [key('q')]);
+    type_str(&mut app, ":search 架构");
+    press(&mut app, [enter()]);
+    finish_find(&mut app);
+    assert_eq!(app.find.as_ref().unwrap().query.text, "架构");
+    // A bad regular expression says so.
+    press(&mut app, [key('q')]);
+    find_all(&mut app, "(");
+    press(&mut app, [key('r')]);
+    assert!(
+        app.view
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("bad regular expression")),
+        "{:?}",
+        app.view.notice
+    );
+}
+
+#[test]
+fn results_snapshots() {
+    for (width, height) in [(80, 24), (160, 48)] {
+        let mut app = sample_app(width, height);
+        find_all(&mut app, "支付");
+        press(&mut app, [key('j')]);
+        let buf = draw(&app);
+        assert_exact(&app, &buf);
+        let text = screen(&buf);
+        assert!(text.contains("find 支付 · 2/"), "{text}");
+        insta::assert_snapshot!(format!("results_w{width}"), text);
+    }
+}

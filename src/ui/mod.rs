@@ -6,6 +6,7 @@ pub mod help;
 pub mod loading;
 mod messages;
 mod pickers;
+mod results;
 mod status;
 pub mod style;
 
@@ -64,7 +65,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(area) = panes.days {
         days::render(app, area, frame.buffer_mut());
     }
-    messages::render(app, &panes, frame.buffer_mut());
+    match (&app.view.overlay, &app.find) {
+        (Overlay::Results, Some(find)) => results::render(app, find, &panes, frame.buffer_mut()),
+        _ => messages::render(app, &panes, frame.buffer_mut()),
+    }
     status::render(app, panes.status, frame.buffer_mut());
     match &app.view.overlay {
         Overlay::Help(top) => help::render(*top, frame.area(), frame.buffer_mut()),
@@ -74,7 +78,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Groups { cursor } => {
             pickers::groups(app, *cursor, frame.area(), frame.buffer_mut())
         }
-        Overlay::Prompt(_) | Overlay::None => {}
+        Overlay::Prompt(_) | Overlay::Results | Overlay::None => {}
     }
 }
 

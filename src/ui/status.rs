@@ -17,11 +17,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let room = (area.width as usize).saturating_sub(text::width(right) + 1);
     let left = match &app.view.overlay {
         Overlay::Prompt(p) => {
-            let sigil = if p.kind == PromptKind::Search {
-                '/'
-            } else {
-                ':'
-            };
+            let sigil = p.kind.sigil();
             let count = if p.kind == PromptKind::Search && app.view.search.is_some() {
                 format!("  {}", hit_count(app))
             } else {
@@ -31,6 +27,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let input = format!("{sigil}{}▏", p.input);
             let input_room = room.saturating_sub(text::width(&count));
             format!("{}{count}", text::fit_end(&input, input_room))
+        }
+        Overlay::Results if app.view.notice.is_none() => {
+            "Enter opens · a all groups · r regex · o order · Esc closes".to_owned()
         }
         _ => app
             .view

@@ -1,0 +1,147 @@
+//! The archive-wide search results, in place of the message pane: one row per matching
+//! message (date, time, speaker, and the text around the first match, highlighted).
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::Panes;
+use super::cells::RowWriter;
+use super::messages::title_on_border;
+use super::style;
+use crate::app::App;
+use crate::find::Find;
+use crate::search::Hit;
+use crate::text;
+
+/// The most cells of text shown before the first match, so it is read in context.
+const LEAD: usize = 12;
+
+pub fn render(app: &App, find: &Find, panes: &Panes, buf: &mut Buffer) {
+    let area = panes.messages;
+    Clear.render(area, buf);
+    Block::bordered()
+        .border_style(style::border(true))
+        .render(area, buf);
+    title_on_border(buf, area, &title(app, find));
+    let rows = panes.text;
+    if find.hits.is_empty() {
+        let why = if find.searching() {
+            "searching…"
+        } else {
+            "no match"
+        };
+        if rows.height > 0 {
+            RowWriter::new(buf, rows.x, rows.y, rows.right()).put(why, style::dim());
+        }
+        return;
+    }
+    for (y, i) in (rows.y..rows.bottom()).zip(find.top..find.hits.len()) {
+        let selected = i == find.cursor;
+        let mut w = RowWriter::new(buf, rows.x, y, rows.right());
+        result_row(app, find, find.hits[i], selected, &mut w);
+    }
+}
+
+/// ` find 代扣 · 3/120 · devarch · newest first · regex (searching…) `.
+fn title(app: &App, find: &Find) -> String {
+    let q = &find.query;
+    let place = if q.all_groups {
+        "all groups"
+    } else {
+        &app.archive.group(q.group).name
+    };
+    let order = if q.newest_first {
+        "newest first"
+    } else {
+        "oldest first"
+    };
+    let at = if find.hits.is_empty() {
+        0
+    } else {
+        find.cursor + 1
+    };
+    let mut title = format!(
+        " find {} · {at}/{} · {place} · {order}",
+        q.text,
+        find.hits.len()
+    );
+    if q.regex {
+        title.push_str(" · regex");
+    }
+    if q.scope.speakers.is_some() {
+        title.push_str(" · filtered");
+    }
+    if find.searching() {
+        title.push_str(" (searching…)");
+    }
+    title.push(' ');
+    title
+}
+
+/// `[group ]date time speaker: …text around the match…`.
+fn result_row(app: &App, find: &Find, hit: Hit, selected: bool, w: &mut RowWriter) {
+    let day = &app.archive.days[hit.day];
+    let Some(msg) = day.messages.get(hit.message) else {
+        return;
+    };
+    let base = if selected {
+        style::selected()
+    } else {
+        Style::new()
+    };
+    if find.query.all_groups {
+        w.put(&app.archive.group(day.group).name, base.patch(style::dim()));
+        w.put(" ", base);
+    }
+    w.put(
+        &format!("{} {} ", day.date, msg.time),
+        base.patch(style::dim()),
+    );
+    let name = app.archive.speaker(msg.speaker);
+    // Long names must leave room for the match.
+    let name_room = (w.room() / 4).clamp(6, 24);
+    w.put(
+        &text::fit(name, name_room),
+        base.patch(style::speaker(name)),
+    );
+    w.put(": ", base);
+    let body = day.body(msg);
+    let matches: Vec<Range<usize>> = find.matcher.find_iter(body).collect();
+    let lead = (w.room() / 3).min(LEAD);
+    let from = matches
+        .first()
+        .map_or(0, |m| lead_start(body, m.start, lead));
+    if from > 0 {
+        w.put("…", base.patch(style::dim()));
+    }
+    for (i, c) in body[from..].char_indices() {
+        let at = from + i;
+        let style = if matches.iter().any(|m| m.contains(&at)) {
+            base.patch(style::hit())
+        } else {
+            base
+        };
+        w.put_char(c, style);
+        if w.room() == 0 {
+            break;
+        }
+    }
+    w.fill(base);
+}
+
+/// Where to start showing `body` so that about `lead` cells come before byte `at`.
+fn lead_start(body: &str, at: usize, lead: usize) -> usize {
+    let mut cells = 0;
+    let mut start = at;
+    for (i, c) in body[..at].char_indices().rev() {
+        cells += text::char_cells(c, 0).max(1);
+        if cells > lead {
+            break;
+        }
+        start = i;
+    }
+    start
+}
