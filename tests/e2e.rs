@@ -216,3 +216,52 @@ fn a_folder_that_is_not_an_archive_restores_the_terminal_and_says_why() {
     assert!(screen.contains("no-such-folder"), "{screen}");
     assert_eq!(t.display("#{alternate_on}"), "0", "{screen}");
 }
+
+#[test]
+fn find_a_word_across_days_and_land_on_its_message() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let Some(t) = Tmux::start("find", &command_line(&sample), 120, 30) else {
+        return;
+    };
+    t.wait_for("? help");
+    t.type_text(":group prodarch");
+    t.keys(&["Enter"]);
+    t.wait_for("prodarch · 2018-03-07");
+    t.type_text("F话费支付");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("find 话费支付 · 1/");
+    // Newest first: the last mention, on 2018-03-07 at 16:36:16.
+    assert!(screen.contains("2018-03-07 16:36:16"), "{screen}");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("/话费支付");
+    assert!(screen.contains("prodarch · 2018-03-07 Wed"), "{screen}");
+    assert!(screen.contains("16:36:16"), "{screen}");
+    assert!(screen.contains("如果有话费支付的需求可以私聊"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let Some(t) = Tmux::start("term", &command_line(&sample), 100, 30) else {
+        return;
+    };
+    t.wait_for("? help");
+    assert_eq!(t.display("#{alternate_on} #{mouse_any_flag}"), "1 1");
+    let shell = t.display("#{pane_pid}");
+    let child = Command::new("pgrep")
+        .args(["-P", &shell])
+        .output()
+        .expect("pgrep runs");
+    let pid = String::from_utf8_lossy(&child.stdout).trim().to_owned();
+    assert!(!pid.is_empty(), "the reader's pid");
+    let killed = Command::new("kill").args(["-TERM", &pid]).status();
+    assert!(killed.is_ok_and(|s| s.success()));
+    let screen = t.wait_for("CHATLOG-EXITED");
+    assert_eq!(
+        t.display("#{alternate_on} #{mouse_any_flag}"),
+        "0 0",
+        "{screen}"
+    );
+}
