@@ -7,9 +7,12 @@
 //! chooses the words searched.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use chatlog::find::{Find, FindQuery};
 use chatlog::load::load;
+use chatlog::model::{Archive, GroupId};
 use chatlog::search::{Matcher, Scope, search_archive};
 use chatlog::synth::{ArchiveSpec, MARKER, write_archive};
 use chrono::NaiveDate;
@@ -94,6 +97,7 @@ fn main() {
     if !problems.is_empty() {
         eprintln!("{} problems while loading", problems.len());
     }
+    let archive = Arc::new(archive);
     for word in words.split_whitespace() {
         let matcher = Matcher::new(word, false).expect("a literal query");
         let (median, fastest, hits) = time(SEARCH_RUNS, || {
@@ -105,5 +109,36 @@ fn main() {
             fastest,
             &format!("{hits} hits"),
         );
+        reader_find(&archive, word);
     }
+}
+
+/// The reader's archive-wide search (`F`), newest first over every group: how soon the
+/// first results arrive from its background thread, and when all have.
+fn reader_find(archive: &Arc<Archive>, word: &str) {
+    let query = || FindQuery {
+        text: word.to_owned(),
+        regex: false,
+        all_groups: true,
+        group: GroupId(0),
+        newest_first: true,
+        scope: Scope::default(),
+    };
+    let start = |query| Find::start(archive, query).expect("a literal query");
+    let (median, fastest, first) = time(SEARCH_RUNS, || {
+        let mut find = start(query());
+        while find.hits.is_empty() && find.searching() {
+            find.poll();
+        }
+        find.hits.len()
+    });
+    let what = format!("reader `F {word}`: first results");
+    row(&what, median, fastest, &format!("{first} hits"));
+    let (median, fastest, all) = time(SEARCH_RUNS, || {
+        let mut find = start(query());
+        find.wait();
+        find.hits.len()
+    });
+    let what = format!("reader `F {word}`: all results");
+    row(&what, median, fastest, &format!("{all} hits"));
 }
