@@ -180,6 +180,11 @@ main() {
         echo "| \`chatlog search DIR $w\` (whole process) | ${cl_ms[$w]} ms | | |"
         echo "| in-process search \`$w\` (archive in memory) | $inproc, $hits | | |"
         echo "| in-process search / rg, \`$w\` | ${search_ratio}× | ≤ 2× | $(verdict "${inproc% ms}" "${rg_ms[$w]}" 2) |"
+        local first all
+        first=$(scale_field "reader \`F $w\`: first" 3)
+        all=$(scale_field "reader \`F $w\`: all" 3)
+        echo "| reader \`F $w\`: first results | $first | ≤ 50 ms | $(verdict "${first% ms}" 1 50) |"
+        echo "| reader \`F $w\`: all results / rg | $all = $(ratio "${all% ms}" "${rg_ms[$w]}")× | ≤ 2× | $(verdict "${all% ms}" "${rg_ms[$w]}" 2) |"
     done
     echo "| reader: first frame (200×60 tmux, median of 3) | ${frame_ms} ms | ≤ 100 ms | $(verdict "$frame_ms" 1 100) |"
     echo "| reader: what the first frame shows | $frame_text | | |"
