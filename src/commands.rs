@@ -270,7 +270,7 @@ fn write_json(out: &mut dyn Write, value: &Value) -> io::Result<()> {
     writeln!(out)
 }
 
-/// serde_json's compact format, escaping [`acts_on_terminal`] characters in strings.
+/// serde_json's compact format, escaping [`text::acts_on_terminal`] characters in strings.
 struct InertStrings;
 
 impl serde_json::ser::Formatter for InertStrings {
@@ -281,7 +281,7 @@ impl serde_json::ser::Formatter for InertStrings {
     ) -> io::Result<()> {
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
-            if acts_on_terminal(c) {
+            if text::acts_on_terminal(c) {
                 writer.write_all(&fragment.as_bytes()[start..i])?;
                 write!(writer, "\\u{:04x}", u32::from(c))?;
                 start = i + c.len_utf8();
@@ -289,17 +289,6 @@ impl serde_json::ser::Formatter for InertStrings {
         }
         writer.write_all(&fragment.as_bytes()[start..])
     }
-}
-
-/// Control characters (C0, DEL, C1) and the bidi marks, embeddings, overrides and isolates
-/// that reorder a row: the set `text` shows as pictures, all in the Basic Multilingual
-/// Plane, so one `\uXXXX` escape each is enough.
-fn acts_on_terminal(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-        )
 }
 
 /// `search`: every matching message, one line each (or JSON lines).

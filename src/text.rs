@@ -21,6 +21,20 @@ pub fn char_cells(c: char, col: usize) -> usize {
     }
 }
 
+/// Whether `c` would act on a terminal rather than print: a control character (C0, DEL,
+/// C1) or a bidi mark, embedding, override or isolate, which reorders a row. All lie in the
+/// Basic Multilingual Plane.
+pub fn acts_on_terminal(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
 /// The visible stand-in for a character that must not reach the terminal as itself.
 /// C0 controls become control pictures (U+2400 + c), DEL `␡`, C1 controls and bidi
 /// overrides `�` (they would reorder or restyle the row; showing them keeps rows honest).
@@ -30,11 +44,7 @@ fn inert_form(c: char) -> Option<char> {
         '\t' => None,
         '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}' => Some('␡'),
-        '\u{80}'..='\u{9f}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}' => Some('\u{fffd}'),
+        c if acts_on_terminal(c) => Some('\u{fffd}'),
         _ => None,
     }
 }
