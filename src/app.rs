@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use ratatui::layout::{Position, Rect, Size};
 
 use crate::find::{Find, FindQuery};
-use crate::model::{Archive, Day, GroupId, SpeakerId};
+use crate::model::{Archive, Day, GroupId, Message, SpeakerId};
 use crate::rows::{self, MessageRows, RowCache};
 use crate::search::{self, Matcher, Scope};
 use crate::ui::Panes;
@@ -112,6 +112,8 @@ pub struct View {
     pub overlay: Overlay,
     /// A one-off message for the status line, cleared by the next key.
     pub notice: Option<String>,
+    /// The message `v` selected (index into `Derived::shown`), which `o` and `y` act on.
+    pub selected: Option<usize>,
     /// The terminal's size when last drawn.
     pub size: Size,
     /// First row of the day list (keeps the open day in view).
@@ -184,6 +186,12 @@ pub enum Action {
     FindToggle(FindOption),
     /// Time passed with no input: takes in background results.
     Tick,
+    /// `v`: select a message (or stop selecting).
+    Select,
+    /// `o`: open the link or image of the selected message.
+    OpenLink,
+    /// `y`: copy the selected message's text.
+    Copy,
     Resize(Size),
     /// Mouse wheel at a position, lines down (negative: up).
     Wheel(Position, isize),
@@ -199,6 +207,15 @@ pub enum FindOption {
     NewestFirst,
 }
 
+/// Something `update` asks of the world outside the app; the terminal side carries it out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Open a URL with the system's opener.
+    Open(String),
+    /// Put text on the terminal's clipboard.
+    Copy(String),
+}
+
 /// The reader: the archive, the view, and what follows from the view.
 pub struct App {
     pub archive: Arc<Archive>,
@@ -206,6 +223,8 @@ pub struct App {
     pub derived: Derived,
     /// The last archive-wide search, running or done; `n`/`N` follow it across days.
     pub find: Option<Find>,
+    /// What the last updates asked of the outside world, oldest first.
+    pub effects: Vec<Effect>,
 }
 
 /// Lines one wheel notch scrolls.
@@ -229,6 +248,7 @@ impl App {
             hit: 0,
             overlay: Overlay::None,
             notice: None,
+            selected: None,
             size,
             days_top: 0,
             quit: false,
@@ -238,6 +258,7 @@ impl App {
             view,
             derived: Derived::default(),
             find: None,
+            effects: Vec::new(),
         };
         app.refresh();
         app.keep_day_in_view();
@@ -258,6 +279,7 @@ impl App {
             return self.overlay_input(action);
         }
         match action {
+            Action::ScrollLines(n) if self.view.selected.is_some() => self.move_selection(n),
             Action::ScrollLines(n) => self.scroll_by(n),
             Action::ScrollHalfPage(dir) => {
                 self.scroll_by(dir * (self.page_height() as isize / 2).max(1))
@@ -282,7 +304,13 @@ impl App {
             }
             Action::NextHit => self.step_hit(1),
             Action::PrevHit => self.step_hit(-1),
-            Action::Clear => self.set_search(None),
+            Action::Clear => {
+                self.view.selected = None;
+                self.set_search(None);
+            }
+            Action::Select => self.toggle_selection(),
+            Action::OpenLink => self.open_link(),
+            Action::Copy => self.copy(),
             Action::OpenSpeakers => self.open_speakers(),
             Action::ClearFilter => self.set_filter(None),
             Action::OpenGroups => {
@@ -505,6 +533,7 @@ impl App {
 
     /// Opens a day at its top; the filter and search stay.
     fn open_day(&mut self, day: usize) {
+        self.view.selected = None;
         self.view.day = day;
         self.view.scroll = Anchor::default();
         self.view.hit = 0;
@@ -662,6 +691,7 @@ impl App {
             .copied()
             .unwrap_or(0);
         self.view.filter = filter.filter(|f| !f.is_empty());
+        self.view.selected = None;
         self.refresh();
         let pos = self.derived.shown.partition_point(|&i| i < top);
         self.view.scroll = Anchor { pos, row: 0 };
@@ -779,6 +809,61 @@ impl App {
             ("q" | "quit", _) => self.view.quit = true,
             _ => self.goto(input),
         }
+    }
+
+    // --- acting on a message ----------------------------------------------------------------
+
+    fn toggle_selection(&mut self) {
+        self.view.selected = match self.view.selected {
+            Some(_) => None,
+            None if self.derived.shown.is_empty() => None,
+            None => Some(self.view.scroll.pos.min(self.derived.shown.len() - 1)),
+        };
+    }
+
+    /// Moves the selection `n` messages down (negative: up), keeping it on screen.
+    fn move_selection(&mut self, n: isize) {
+        let last = self.derived.shown.len().saturating_sub(1);
+        let pos = self
+            .view
+            .selected
+            .unwrap_or(0)
+            .saturating_add_signed(n)
+            .min(last);
+        self.view.selected = Some(pos);
+        self.reveal(pos, 0);
+    }
+
+    /// The message `o` and `y` act on: the selected one, else the one at the top.
+    fn acted_on(&self) -> Option<&Message> {
+        let pos = self.view.selected.unwrap_or(self.view.scroll.pos);
+        let &i = self.derived.shown.get(pos)?;
+        self.day().messages.get(i)
+    }
+
+    fn open_link(&mut self) {
+        let url = self.acted_on().and_then(|msg| {
+            let body = self.day().body(msg);
+            rows::link_ranges(body)
+                .first()
+                .map(|r| body[r.clone()].to_owned())
+        });
+        self.view.notice = Some(match url {
+            Some(url) => {
+                let notice = format!("opening {url}");
+                self.effects.push(Effect::Open(url));
+                notice
+            }
+            None => "no link or image in this message".into(),
+        });
+    }
+
+    fn copy(&mut self) {
+        let Some(text) = self.acted_on().map(|msg| self.day().body(msg).to_owned()) else {
+            return;
+        };
+        self.view.notice = Some(format!("copied {} characters", text.chars().count()));
+        self.effects.push(Effect::Copy(text));
     }
 
     // --- archive-wide search --------------------------------------------------------------

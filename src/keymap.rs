@@ -133,6 +133,24 @@ pub static BINDINGS: &[Binding] = &[
     bind(Messages, &[key('n')], Action::NextHit, "next search hit"),
     bind(
         Messages,
+        &[key('v')],
+        Action::Select,
+        "select a message (j/k move it, Esc ends)",
+    ),
+    bind(
+        Messages,
+        &[key('o')],
+        Action::OpenLink,
+        "open its link or image (selected, else top)",
+    ),
+    bind(
+        Messages,
+        &[key('y')],
+        Action::Copy,
+        "copy its text (selected, else top)",
+    ),
+    bind(
+        Messages,
         &[key('N')],
         Action::PrevHit,
         "previous search hit",
@@ -173,7 +191,12 @@ pub static BINDINGS: &[Binding] = &[
         "go to a date: 2018-03-26, 2018-03, 03-26",
     ),
     bind(Global, &[key('/')], Action::OpenSearch, "search in the day"),
-    bind(Global, &[code(Esc)], Action::Clear, "clear the search"),
+    bind(
+        Global,
+        &[code(Esc)],
+        Action::Clear,
+        "clear the search and the selection",
+    ),
     bind(
         Global,
         &[key('F')],

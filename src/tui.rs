@@ -2,7 +2,7 @@
 //! behind a progress gauge, then loop (draw, read an event, update), and restore the
 //! terminal on every exit path, a panic included.
 
-use std::io::stdout;
+use std::io::{Write, stdout};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,6 +10,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use anyhow::anyhow;
+use base64::Engine;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
 };
@@ -17,7 +18,7 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Effect};
 use crate::keymap;
 use crate::load::{Progress, load_with_progress};
 use crate::model::Archive;
@@ -84,8 +85,30 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
         if let Some(action) = keymap::action_for(&app.view, &event) {
             app.update(action);
         }
+        for effect in std::mem::take(&mut app.effects) {
+            if let Err(why) = carry_out(effect) {
+                app.view.notice = Some(why);
+            }
+        }
     }
     Ok(())
+}
+
+/// Does what the app asked of the outside world; on failure, says what the reader can do.
+fn carry_out(effect: Effect) -> Result<(), String> {
+    match effect {
+        // The system opener runs detached: a browser must not hold the terminal.
+        Effect::Open(url) => {
+            open::that_detached(&url).map_err(|_| format!("no program to open links here: {url}"))
+        }
+        Effect::Copy(text) => {
+            let payload = base64::engine::general_purpose::STANDARD.encode(text);
+            let mut out = stdout();
+            write!(out, "\x1b]52;c;{payload}\x07")
+                .and_then(|()| out.flush())
+                .map_err(|err| format!("could not copy: {err}"))
+        }
+    }
 }
 
 /// A flag raised by SIGTERM, SIGHUP or SIGINT, so that `kill` or a closed terminal ends

@@ -265,3 +265,25 @@ fn sigterm_restores_the_terminal() {
         "{screen}"
     );
 }
+
+#[test]
+fn y_copies_the_selected_message_to_the_terminal_clipboard() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let Some(t) = Tmux::start("copy", "sleep 30", 120, 30) else {
+        return;
+    };
+    clipboard_writes_make_buffers(&t);
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &command_line(&sample)]);
+    t.wait_for("? help");
+    t.type_text(":group prodarch");
+    t.keys(&["Enter"]);
+    t.type_text(":2018-03-05");
+    t.keys(&["Enter"]);
+    t.wait_for("prodarch · 2018-03-05 Mon");
+    t.keys(&["v", "j", "y"]);
+    t.wait_for("copied");
+    let copied = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
+    assert_eq!(copied, "银行应该比较难");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+}

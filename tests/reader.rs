@@ -852,3 +852,63 @@ fn results_snapshots() {
         insta::assert_snapshot!(format!("results_w{width}"), text);
     }
 }
+
+#[test]
+fn v_selects_a_message_and_o_and_y_act_on_it() {
+    use chatlog::app::Effect;
+    let mut app = sample_app(100, 30);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    // Without a selection, y takes the message at the top.
+    press(&mut app, [key('y')]);
+    let top = app.day().messages[app.derived.shown[0]];
+    let top_body = app.day().body(&top).to_owned();
+    assert_eq!(app.effects, [Effect::Copy(top_body)]);
+    app.effects.clear();
+    press(&mut app, [key('v'), key('j'), key('j')]);
+    assert_eq!(app.view.selected, Some(2));
+    let screen_text = screen(&draw(&app));
+    let third = app.day().messages[app.derived.shown[2]];
+    assert!(
+        screen_text.contains(&third.time.to_string()),
+        "{screen_text}"
+    );
+    press(&mut app, [key('y')]);
+    let third_body = app.day().body(&third).to_owned();
+    assert_eq!(app.effects, [Effect::Copy(third_body)]);
+    assert!(app.view.notice.as_deref().unwrap().starts_with("copied"));
+    app.effects.clear();
+    // o on a message without a link says so; on an image it opens the image's URL.
+    let plain = (0..app.derived.shown.len())
+        .find(|&p| {
+            !app.day()
+                .body(&app.day().messages[app.derived.shown[p]])
+                .contains("http")
+        })
+        .unwrap();
+    app.view.selected = Some(plain);
+    press(&mut app, [key('o')]);
+    assert!(app.effects.is_empty());
+    assert_eq!(
+        app.view.notice.as_deref(),
+        Some("no link or image in this message")
+    );
+    let image = (0..app.derived.shown.len())
+        .find(|&p| app.day().messages[app.derived.shown[p]].kind == chatlog::model::Kind::Image)
+        .expect("the day has an image");
+    app.view.selected = Some(image);
+    press(&mut app, [key('o')]);
+    let [Effect::Open(url)] = app.effects.as_slice() else {
+        panic!("{:?}", app.effects)
+    };
+    assert!(url.starts_with("http://static.cocolian.org/img/"), "{url}");
+    assert!(url.ends_with(".png"), "{url}");
+    // Esc ends the selection; moving to another day does too.
+    press(
+        &mut app,
+        [Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))],
+    );
+    assert_eq!(app.view.selected, None);
+    press(&mut app, [key('v'), key(']')]);
+    assert_eq!(app.view.selected, None);
+}

@@ -55,13 +55,9 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             }
             let mut w = RowWriter::new(buf, area.x, y, area.right());
             if row == 0 {
-                header(
-                    &mut w,
-                    &msg.time.to_string(),
-                    app.archive.speaker(msg.speaker),
-                    hits,
-                    current,
-                );
+                let name = app.archive.speaker(msg.speaker);
+                let selected = view.selected == Some(pos);
+                header(&mut w, &msg.time.to_string(), name, hits, current, selected);
             } else {
                 body_row(&mut w, &layout, row - 1, hits, current);
             }
@@ -89,13 +85,29 @@ fn hits_of(hits: &[Hit], pos: usize) -> &[Hit] {
     &hits[start..end]
 }
 
-/// `HH:MM:SS Speaker`, the name in its colour with hits marked.
-fn header(w: &mut RowWriter, time: &str, name: &str, hits: &[Hit], current: Option<&Hit>) {
-    w.put(time, style::dim());
-    w.put(" ", Style::new());
-    let base = style::speaker(name);
+/// `HH:MM:SS Speaker`, the name in its colour with hits marked; a selected message's
+/// header is a bar across the pane.
+fn header(
+    w: &mut RowWriter,
+    time: &str,
+    name: &str,
+    hits: &[Hit],
+    current: Option<&Hit>,
+    selected: bool,
+) {
+    let row = if selected {
+        style::selected()
+    } else {
+        Style::new()
+    };
+    w.put(time, row.patch(style::dim()));
+    w.put(" ", row);
+    let base = row.patch(style::speaker(name));
     let marks: Vec<(Range<usize>, Style)> = marks(hits.iter().filter(|h| h.in_name), current, None);
     put_marked(w, name, 0, base, &marks);
+    if selected {
+        w.fill(row);
+    }
 }
 
 /// One wrapped body row, indented, with hits and links marked.
