@@ -192,12 +192,28 @@ pub enum Action {
     OpenLink,
     /// `y`: copy the selected message's text.
     Copy,
+    /// The archive changed on disk and was loaded again.
+    Reload(Reloaded),
+    /// Something the terminal side has to tell the reader (a failed reload or copy).
+    Say(String),
     Resize(Size),
     /// Mouse wheel at a position, lines down (negative: up).
     Wheel(Position, isize),
     Click(Position),
     Quit,
 }
+
+/// A freshly loaded archive, compared by identity (an archive is never compared whole).
+#[derive(Clone, Debug)]
+pub struct Reloaded(pub Arc<Archive>);
+
+impl PartialEq for Reloaded {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Reloaded {}
 
 /// What `FindToggle` flips in the archive-wide search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -271,7 +287,10 @@ impl App {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(_) | Action::Wheel(..) | Action::Tick) {
+        if !matches!(
+            action,
+            Action::Resize(_) | Action::Wheel(..) | Action::Tick | Action::Reload(_)
+        ) {
             self.view.notice = None;
         }
         let paging = matches!(action, Action::ScrollPage(_) | Action::Top | Action::Bottom);
@@ -311,6 +330,8 @@ impl App {
             Action::Select => self.toggle_selection(),
             Action::OpenLink => self.open_link(),
             Action::Copy => self.copy(),
+            Action::Reload(Reloaded(archive)) => self.reload(archive),
+            Action::Say(text) => self.view.notice = Some(text),
             Action::OpenSpeakers => self.open_speakers(),
             Action::ClearFilter => self.set_filter(None),
             Action::OpenGroups => {
@@ -809,6 +830,50 @@ impl App {
             ("q" | "quit", _) => self.view.quit = true,
             _ => self.goto(input),
         }
+    }
+
+    // --- reloading -----------------------------------------------------------------------
+
+    /// Takes a new load of the archive, keeping the reader's place: the same group (by
+    /// folder), day (by date, else the nearest later), top message, filter (by name) and
+    /// search; an archive-wide search runs again.
+    fn reload(&mut self, archive: Arc<Archive>) {
+        let old = std::mem::replace(&mut self.archive, archive);
+        let day = &old.days[self.view.day];
+        let (path, date) = (old.group(day.group).path.clone(), day.date);
+        let names: Option<Vec<&str>> = self
+            .view
+            .filter
+            .as_ref()
+            .map(|f| f.iter().map(|&id| old.speaker(id)).collect());
+        let scroll = self.view.scroll;
+        self.view.group = (0..self.archive.groups.len())
+            .map(|g| GroupId(g as u32))
+            .find(|&g| self.archive.group(g).path == path)
+            .unwrap_or(GroupId(0));
+        self.view.filter = names
+            .map(|names| {
+                (0..self.archive.speakers.len() as u32)
+                    .map(SpeakerId)
+                    .filter(|&id| names.contains(&self.archive.speaker(id)))
+                    .collect::<BTreeSet<_>>()
+            })
+            .filter(|f| !f.is_empty());
+        self.derived = Derived::default();
+        if self.open_nearest(date) == date {
+            self.view.scroll = scroll;
+            self.clamp_scroll();
+        }
+        if let Some(find) = self.find.take() {
+            self.find = Find::start(&self.archive, find.query).ok();
+        }
+        let added = self.archive.days.len() as isize - old.days.len() as isize;
+        self.view.notice = Some(match added {
+            0 => "the archive changed: reloaded".to_owned(),
+            1 => "the archive changed: reloaded, 1 new day".to_owned(),
+            n if n > 0 => format!("the archive changed: reloaded, {n} new days"),
+            n => format!("the archive changed: reloaded, {} days fewer", -n),
+        });
     }
 
     // --- acting on a message ----------------------------------------------------------------

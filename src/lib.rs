@@ -19,3 +19,4 @@ pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod watch;

@@ -136,7 +136,7 @@ fn read_reusing_buffer<T>(path: &Path, f: impl FnOnce(&Path, &[u8]) -> T) -> io:
     })
 }
 
-fn is_day_file(path: &Path) -> bool {
+pub fn is_day_file(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))

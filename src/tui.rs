@@ -18,12 +18,13 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Effect, Reloaded};
 use crate::keymap;
-use crate::load::{Progress, load_with_progress};
+use crate::load::{Progress, load, load_with_progress};
 use crate::model::Archive;
 use crate::problem::Problem;
 use crate::ui;
+use crate::watch::Watch;
 
 /// How often the loading gauge is redrawn.
 const LOADING_TICK: Duration = Duration::from_millis(20);
@@ -66,6 +67,9 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
         return Ok(());
     };
     let mut app = App::new(Arc::new(archive), terminal.size()?);
+    // Without a watch (e.g. out of inotify watches) the reader still works, unrefreshed.
+    let mut watch = Watch::start(dir).ok();
+    let mut reload: Option<JoinHandle<Loaded>> = None;
     if !problems.is_empty() {
         app.view.notice = Some(format!(
             "{} problem(s) while loading: `chatlog check {}` lists them",
@@ -79,6 +83,7 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
         let tick = if app.busy() { BUSY_TICK } else { SIGNAL_TICK };
         if !event::poll(tick)? {
             app.update(Action::Tick);
+            follow_changes(&mut app, dir, watch.as_mut(), &mut reload);
             continue;
         }
         let event = event::read()?;
@@ -87,11 +92,33 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
         }
         for effect in std::mem::take(&mut app.effects) {
             if let Err(why) = carry_out(effect) {
-                app.view.notice = Some(why);
+                app.update(Action::Say(why));
             }
         }
     }
     Ok(())
+}
+
+/// Reloads the archive in the background once it has changed on disk, and hands the new
+/// load to the app when it is ready; a failed reload keeps the archive as it was.
+fn follow_changes(
+    app: &mut App,
+    dir: &Path,
+    watch: Option<&mut Watch>,
+    reload: &mut Option<JoinHandle<Loaded>>,
+) {
+    if reload.is_none() && watch.is_some_and(Watch::settled) {
+        let dir = dir.to_path_buf();
+        *reload = Some(std::thread::spawn(move || load(&dir)));
+    }
+    if !reload.as_ref().is_some_and(JoinHandle::is_finished) {
+        return;
+    }
+    match reload.take().map(JoinHandle::join) {
+        Some(Ok(Ok((archive, _)))) => app.update(Action::Reload(Reloaded(Arc::new(archive)))),
+        Some(Ok(Err(err))) => app.update(Action::Say(format!("could not reload: {err:#}"))),
+        _ => app.update(Action::Say("could not reload the archive".into())),
+    }
 }
 
 /// Does what the app asked of the outside world; on failure, says what the reader can do.

@@ -287,3 +287,29 @@ fn y_copies_the_selected_message_to_the_terminal_clipboard() {
     t.keys(&["q"]);
     t.wait_for("CHATLOG-EXITED");
 }
+
+#[test]
+fn a_day_file_added_while_reading_appears_in_the_day_list() {
+    let dir = std::env::temp_dir().join(format!("chatlog-live-{}", std::process::id()));
+    let day = |date: &str, text: &str| {
+        let body = format!("---\ntitle: \"{date}-WeChat\"\n---\n> 09:00:00  A  \n   \n{text}  \n");
+        std::fs::write(dir.join(format!("{date}-WeChat.md")), body).unwrap();
+    };
+    std::fs::create_dir_all(&dir).unwrap();
+    day("2020-01-01", "first");
+    let Some(t) = Tmux::start("live", &command_line(&dir), 100, 30) else {
+        std::fs::remove_dir_all(&dir).unwrap();
+        return;
+    };
+    t.wait_for("2020-01-01 Wed     1");
+    day("2020-01-02", "second");
+    let screen = t.wait_for("reloaded, 1 new day");
+    assert!(screen.contains("2020-01-02 Thu     1"), "{screen}");
+    assert!(
+        screen.contains("2020-01-01 Wed"),
+        "still on its day:\n{screen}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
