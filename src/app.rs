@@ -13,6 +13,7 @@ use crate::find::{Find, FindQuery};
 use crate::model::{Archive, Day, GroupId, Message, SpeakerId};
 use crate::rows::{self, MessageRows, RowCache};
 use crate::search::{self, Matcher, Scope};
+use crate::state::Place;
 use crate::ui::Panes;
 
 /// Which pane keys go to.
@@ -196,6 +197,8 @@ pub enum Action {
     Reload(Reloaded),
     /// Something the terminal side has to tell the reader (a failed reload or copy).
     Say(String),
+    /// Go back to where the reader was last time.
+    Restore(Place),
     Resize(Size),
     /// Mouse wheel at a position, lines down (negative: up).
     Wheel(Position, isize),
@@ -332,6 +335,7 @@ impl App {
             Action::Copy => self.copy(),
             Action::Reload(Reloaded(archive)) => self.reload(archive),
             Action::Say(text) => self.view.notice = Some(text),
+            Action::Restore(place) => self.restore(&place),
             Action::OpenSpeakers => self.open_speakers(),
             Action::ClearFilter => self.set_filter(None),
             Action::OpenGroups => {
@@ -832,6 +836,41 @@ impl App {
         }
     }
 
+    // --- remembered place ------------------------------------------------------------------
+
+    /// Where the reader is, to come back to next time.
+    pub fn place(&self) -> Place {
+        let day = self.day();
+        Place {
+            group: self.archive.group(day.group).path.clone(),
+            date: day.date.to_string(),
+            message: self
+                .derived
+                .shown
+                .get(self.view.scroll.pos)
+                .copied()
+                .unwrap_or(0),
+        }
+    }
+
+    /// Goes back to `place`, as near as the archive now allows (a group that is gone is
+    /// ignored; a day that is gone gives the nearest later one).
+    fn restore(&mut self, place: &Place) {
+        let Some(group) = self.archive.find_group(&place.group) else {
+            return;
+        };
+        let Ok(date) = place.date.parse::<NaiveDate>() else {
+            return;
+        };
+        self.view.group = group;
+        self.view.days_top = 0;
+        if self.open_nearest(date) == date {
+            let pos = self.derived.shown.partition_point(|&i| i < place.message);
+            self.view.scroll = Anchor { pos, row: 0 };
+            self.clamp_scroll();
+        }
+    }
+
     // --- reloading -----------------------------------------------------------------------
 
     /// Takes a new load of the archive, keeping the reader's place: the same group (by
@@ -847,10 +886,7 @@ impl App {
             .as_ref()
             .map(|f| f.iter().map(|&id| old.speaker(id)).collect());
         let scroll = self.view.scroll;
-        self.view.group = (0..self.archive.groups.len())
-            .map(|g| GroupId(g as u32))
-            .find(|&g| self.archive.group(g).path == path)
-            .unwrap_or(GroupId(0));
+        self.view.group = self.archive.find_group(&path).unwrap_or(GroupId(0));
         self.view.filter = names
             .map(|names| {
                 (0..self.archive.speakers.len() as u32)

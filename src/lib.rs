@@ -15,6 +15,7 @@ pub mod parse;
 pub mod problem;
 pub mod rows;
 pub mod search;
+pub mod state;
 pub mod synth;
 pub mod text;
 pub mod tui;

@@ -23,6 +23,9 @@ struct Cli {
     command: Option<Command>,
     /// The archive folder to read (default: the bundled sample-logs/).
     dir: Option<PathBuf>,
+    /// Neither open where the reader left this archive last time nor remember it now.
+    #[arg(long)]
+    no_state: bool,
 }
 
 #[derive(Subcommand)]
@@ -114,7 +117,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
     let code = match cli.command {
         None => {
             let dir = cli.dir.unwrap_or_else(bundled_sample);
-            chatlog::tui::run(&dir)?;
+            chatlog::tui::run(&dir, !cli.no_state)?;
             exit::OK
         }
         Some(Command::Check { dir }) => {

@@ -23,6 +23,7 @@ use crate::keymap;
 use crate::load::{Progress, load, load_with_progress};
 use crate::model::Archive;
 use crate::problem::Problem;
+use crate::state::State;
 use crate::ui;
 use crate::watch::Watch;
 
@@ -47,14 +48,16 @@ type Loaded = anyhow::Result<(Archive, Vec<Problem>)>;
 
 /// Runs the reader on the archive at `dir` until the user quits. The first frame is drawn
 /// before the archive is read; a fatal load error comes back once the terminal is restored.
-pub fn run(dir: &Path) -> anyhow::Result<()> {
+/// With `remember`, it opens where the reader left this archive last time, and keeps the
+/// place on leaving.
+pub fn run(dir: &Path, remember: bool) -> anyhow::Result<()> {
     let progress = Arc::new(Progress::default());
     let loader = {
         let (dir, progress) = (dir.to_path_buf(), Arc::clone(&progress));
         std::thread::spawn(move || load_with_progress(&dir, &progress))
     };
     let mut terminal = ratatui::try_init()?;
-    let _restore = Restore;
+    let restore = Restore;
     // ratatui's panic hook restores raw mode and the screen; mouse capture is ours to undo.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -66,24 +69,51 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
     let Some((archive, problems)) = wait_for(loader, &progress, dir, &mut terminal, &stop)? else {
         return Ok(());
     };
+    let (mut state, warning) = if remember {
+        State::open()
+    } else {
+        (None, None)
+    };
     let mut app = App::new(Arc::new(archive), terminal.size()?);
-    // Without a watch (e.g. out of inotify watches) the reader still works, unrefreshed.
-    let mut watch = Watch::start(dir).ok();
-    let mut reload: Option<JoinHandle<Loaded>> = None;
+    if let Some(place) = state.as_ref().and_then(|s| s.place(dir)) {
+        app.update(Action::Restore(place.clone()));
+    }
     if !problems.is_empty() {
-        app.view.notice = Some(format!(
+        app.update(Action::Say(format!(
             "{} problem(s) while loading: `chatlog check {}` lists them",
             problems.len(),
             dir.display()
-        ));
+        )));
     }
+    if let Some(warning) = warning {
+        app.update(Action::Say(warning));
+    }
+    read(&mut app, &mut terminal, dir, &stop)?;
+    let saved = state.as_mut().map(|s| s.save(dir, app.place()));
+    drop(restore);
+    if let Some(Err(err)) = saved {
+        eprintln!("chatlog: could not keep the place: {err}");
+    }
+    Ok(())
+}
+
+/// The reader's loop: draw, wait for input (or a tick), update, until quit or a signal.
+fn read(
+    app: &mut App,
+    terminal: &mut DefaultTerminal,
+    dir: &Path,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    // Without a watch (e.g. out of inotify watches) the reader still works, unrefreshed.
+    let mut watch = Watch::start(dir).ok();
+    let mut reload: Option<JoinHandle<Loaded>> = None;
     while !app.view.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|frame| ui::render(&app, frame))?;
+        terminal.draw(|frame| ui::render(app, frame))?;
         // While a search runs in the background, wake often to show its results.
         let tick = if app.busy() { BUSY_TICK } else { SIGNAL_TICK };
         if !event::poll(tick)? {
             app.update(Action::Tick);
-            follow_changes(&mut app, dir, watch.as_mut(), &mut reload);
+            follow_changes(app, dir, watch.as_mut(), &mut reload);
             continue;
         }
         let event = event::read()?;

@@ -313,3 +313,50 @@ fn a_day_file_added_while_reading_appears_in_the_day_list() {
     t.wait_for("CHATLOG-EXITED");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn reopening_lands_where_the_reader_left_unless_no_state() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let state = std::env::temp_dir().join(format!("chatlog-e2e-state-{}", std::process::id()));
+    let run = |extra: &str| {
+        format!(
+            "XDG_STATE_HOME='{}' '{}' {extra} '{}'; echo CHATLOG-EXITED; sleep 30",
+            state.display(),
+            env!("CARGO_BIN_EXE_chatlog"),
+            sample.display()
+        )
+    };
+    let Some(t) = Tmux::start("state", &run(""), 100, 30) else {
+        return;
+    };
+    t.wait_for("devarch · 2018-03-07");
+    t.type_text(":group prodarch");
+    t.keys(&["Enter"]);
+    t.type_text(":2018-03-05");
+    t.keys(&["Enter"]);
+    t.keys(&["G"]);
+    t.wait_for("prodarch · 2018-03-05 Mon · msg 1");
+    let left = t.wait_for("? help");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+    assert!(state.join("chatlog/places.json").is_file());
+    // The same message at the top again.
+    let status = left.lines().last().unwrap().to_owned();
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("")]);
+    let back = t.wait_for("prodarch · 2018-03-05 Mon");
+    assert_eq!(back.lines().last().unwrap(), status, "{back}");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("--no-state")]);
+    t.wait_for("devarch · 2018-03-07");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+    // A corrupt state file is ignored, with a warning.
+    std::fs::write(state.join("chatlog/places.json"), "garbage").unwrap();
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("")]);
+    let screen = t.wait_for("ignored ");
+    assert!(screen.contains("devarch · 2018-03-07"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+    std::fs::remove_dir_all(&state).unwrap();
+}
