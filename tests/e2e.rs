@@ -96,9 +96,11 @@ impl Drop for Tmux {
     }
 }
 
+/// The reader on `dir`, then a marker when it exits. `--no-state` keeps the tests from
+/// reading or writing the user's remembered places (one test below covers those).
 fn command_line(dir: &Path) -> String {
     format!(
-        "'{}' '{}'; echo CHATLOG-EXITED; sleep 30",
+        "'{}' --no-state '{}'; echo CHATLOG-EXITED; sleep 30",
         env!("CARGO_BIN_EXE_chatlog"),
         dir.display()
     )
