@@ -6,9 +6,10 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use ratatui::layout::{Position, Rect, Size};
 
+use crate::config::Settings;
 use crate::find::{Find, FindQuery};
 use crate::model::{Archive, Day, GroupId, Message, SpeakerId};
 use crate::rows::{self, MessageRows, RowCache};
@@ -244,6 +245,8 @@ pub struct App {
     pub find: Option<Find>,
     /// What the last updates asked of the outside world, oldest first.
     pub effects: Vec<Effect>,
+    /// From the config: fixed while the reader runs.
+    pub settings: Settings,
 }
 
 /// Lines one wheel notch scrolls.
@@ -252,6 +255,11 @@ const WHEEL_LINES: isize = 3;
 impl App {
     /// Opens the archive's first group on its latest day.
     pub fn new(archive: Arc<Archive>, size: Size) -> App {
+        App::with_settings(archive, size, Settings::default())
+    }
+
+    /// [`App::new`] with the config's settings.
+    pub fn with_settings(archive: Arc<Archive>, size: Size, settings: Settings) -> App {
         let group = GroupId(0);
         let day = archive
             .groups
@@ -278,6 +286,7 @@ impl App {
             derived: Derived::default(),
             find: None,
             effects: Vec::new(),
+            settings,
         };
         app.refresh();
         app.keep_day_in_view();
@@ -373,7 +382,12 @@ impl App {
     // --- geometry ------------------------------------------------------------------------
 
     pub fn panes(&self) -> Panes {
-        Panes::new(Rect::from((Position::ORIGIN, self.view.size)))
+        self.panes_in(Rect::from((Position::ORIGIN, self.view.size)))
+    }
+
+    /// The panes in `area` with this reader's day list width.
+    pub fn panes_in(&self, area: Rect) -> Panes {
+        Panes::new(area, self.settings.day_list_width)
     }
 
     /// Cells a message row may take.
@@ -1071,6 +1085,14 @@ impl App {
             .or_else(|| hits.iter().position(|h| h.pos >= pos))
             .unwrap_or(0);
         self.reveal_hit();
+    }
+
+    /// A message's time as the config wants it shown.
+    pub fn time_of(&self, msg: &Message) -> String {
+        NaiveTime::from_num_seconds_from_midnight_opt(msg.time.0, 0).map_or_else(
+            || msg.time.to_string(),
+            |t| t.format(&self.settings.time_format).to_string(),
+        )
     }
 
     /// Whether something runs in the background that the screen should follow.

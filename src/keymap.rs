@@ -1,5 +1,7 @@
 //! Input → [`Action`], through one table that the help overlay also shows, so help can't lie.
 
+use std::sync::OnceLock;
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 use ratatui::layout::{Position, Size};
 
@@ -56,6 +58,7 @@ const fn code(c: KeyCode) -> Key {
 }
 
 /// One row of the keymap.
+#[derive(Clone)]
 pub struct Binding {
     pub context: Context,
     pub keys: &'static [Key],
@@ -367,7 +370,7 @@ fn key_action(view: &View, k: &KeyEvent) -> Option<Action> {
     let pressed = |b: &Key| b.0 == k.code && (b.1 - KeyModifiers::SHIFT) == mods;
     let active = contexts(view);
     let bound = active.iter().find_map(|ctx| {
-        BINDINGS
+        bindings()
             .iter()
             .find(|b| b.context == *ctx && b.keys.iter().any(pressed))
     });
@@ -405,4 +408,161 @@ pub fn key_name(key: &Key) -> String {
         prefix.push_str("Shift-");
     }
     prefix + &name
+}
+
+/// The keymap in use: [`BINDINGS`] with the config's overrides, once they are set.
+static IN_USE: OnceLock<&'static [Binding]> = OnceLock::new();
+
+/// The bindings in force (the help shows these).
+pub fn bindings() -> &'static [Binding] {
+    IN_USE.get().copied().unwrap_or(BINDINGS)
+}
+
+/// Replaces the keys of the named actions (e.g. `next_day`) for this run; only the first
+/// call counts. Returns a problem for each name that is not an action one can rebind.
+pub fn set_overrides(overrides: &[(String, Vec<Key>)]) -> Vec<String> {
+    let (table, problems) = overridden(overrides);
+    // The keymap lives as long as the reader: leaking it once makes it `'static`.
+    let _ = IN_USE.set(table.leak());
+    problems
+}
+
+/// [`BINDINGS`] with the keys of the named actions replaced, and the unknown names.
+fn overridden(overrides: &[(String, Vec<Key>)]) -> (Vec<Binding>, Vec<String>) {
+    let problems = overrides
+        .iter()
+        .filter(|(name, _)| !BINDINGS.iter().any(|b| rebindable_name(b) == Some(name)))
+        .map(|(name, _)| format!("`keys.{name}` is not an action that can be rebound"))
+        .collect();
+    let table = BINDINGS
+        .iter()
+        .map(|b| {
+            let keys = overrides
+                .iter()
+                .rev()
+                .find(|(name, _)| rebindable_name(b) == Some(name))
+                .map_or(b.keys, |(_, keys)| &*keys.clone().leak());
+            Binding { keys, ..b.clone() }
+        })
+        .collect();
+    (table, problems)
+}
+
+/// The config name of a binding's action, for those outside prompts, pickers and overlays.
+pub fn rebindable_name(binding: &Binding) -> Option<&'static str> {
+    if !matches!(binding.context, Global | Messages | Days) {
+        return None;
+    }
+    Some(match binding.action {
+        Action::ScrollLines(n) if n > 0 => "scroll_down",
+        Action::ScrollLines(_) => "scroll_up",
+        Action::ScrollHalfPage(n) if n > 0 => "half_page_down",
+        Action::ScrollHalfPage(_) => "half_page_up",
+        Action::ScrollPage(n) if n > 0 => "page_down",
+        Action::ScrollPage(_) => "page_up",
+        Action::Top => "top",
+        Action::Bottom => "bottom",
+        Action::NextDay => "next_day",
+        Action::PrevDay => "prev_day",
+        Action::FirstDay => "first_day",
+        Action::LastDay => "last_day",
+        Action::FocusNext => "switch_pane",
+        Action::OpenSearch => "search",
+        Action::OpenCommand => "command",
+        Action::OpenFind => "find",
+        Action::NextHit => "next_hit",
+        Action::PrevHit => "prev_hit",
+        Action::Clear => "clear",
+        Action::OpenSpeakers => "speakers",
+        Action::ClearFilter => "clear_filter",
+        Action::OpenGroups => "groups",
+        Action::ToggleHelp => "help",
+        Action::Select => "select",
+        Action::OpenLink => "open",
+        Action::Copy => "copy",
+        Action::Quit => "quit",
+        _ => return None,
+    })
+}
+
+/// A key as the config writes it: `j`, `G`, `]`, `ctrl-d`, `space`, `enter`, `esc`, `tab`,
+/// `backspace`, `up`, `down`, `left`, `right`, `pgup`, `pgdn`, `home`, `end`, `f1`…`f12`.
+pub fn parse_key(text: &str) -> Option<Key> {
+    let (mods, name) = match text
+        .strip_prefix("ctrl-")
+        .or_else(|| text.strip_prefix("C-"))
+    {
+        Some(rest) if !rest.is_empty() => (KeyModifiers::CONTROL, rest),
+        _ => (KeyModifiers::NONE, text),
+    };
+    let mut chars = name.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) => KeyCode::Char(c),
+        _ => match name.to_ascii_lowercase().as_str() {
+            "space" => KeyCode::Char(' '),
+            "enter" => Enter,
+            "esc" => Esc,
+            "tab" => Tab,
+            "backspace" => Backspace,
+            "up" => Up,
+            "down" => Down,
+            "left" => Left,
+            "right" => Right,
+            "pgup" | "pageup" => PageUp,
+            "pgdn" | "pagedown" => PageDown,
+            "home" => Home,
+            "end" => End,
+            f => KeyCode::F(
+                f.strip_prefix('f')?
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=12).contains(n))?,
+            ),
+        },
+    };
+    Some(Key(code, mods))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_as_the_config_writes_them() {
+        assert_eq!(parse_key("j"), Some(key('j')));
+        assert_eq!(parse_key("G"), Some(key('G')));
+        assert_eq!(parse_key("]"), Some(key(']')));
+        assert_eq!(parse_key("ctrl-d"), Some(ctrl('d')));
+        assert_eq!(parse_key("space"), Some(key(' ')));
+        assert_eq!(parse_key("PgDn"), Some(code(PageDown)));
+        assert_eq!(parse_key("f5"), Some(code(KeyCode::F(5))));
+        assert_eq!(parse_key("f13"), None);
+        assert_eq!(parse_key("ctrl-nonsense"), None);
+        assert_eq!(parse_key(""), None);
+    }
+
+    #[test]
+    fn overrides_replace_an_actions_keys_everywhere_it_is_bound() {
+        let next = vec![key('L'), code(KeyCode::F(2))];
+        let overrides = vec![
+            ("next_day".to_owned(), next.clone()),
+            ("fly".to_owned(), vec![key('x')]),
+        ];
+        let (table, problems) = overridden(&overrides);
+        assert_eq!(
+            problems,
+            ["`keys.fly` is not an action that can be rebound"]
+        );
+        let next_day: Vec<&Binding> = table
+            .iter()
+            .filter(|b| b.action == Action::NextDay)
+            .collect();
+        assert!(next_day.len() >= 2, "bound in the day list and everywhere");
+        assert!(next_day.iter().all(|b| b.keys == next.as_slice()));
+        // Prompts keep their keys.
+        let submit = table
+            .iter()
+            .find(|b| b.context == Prompt && b.action == Action::Submit);
+        assert_eq!(submit.map(|b| b.keys), Some(&[code(Enter)][..]));
+    }
 }

@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod app;
 pub mod commands;
+pub mod config;
 pub mod entities;
 pub mod find;
 pub mod keymap;

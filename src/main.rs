@@ -26,6 +26,9 @@ struct Cli {
     /// Neither open where the reader left this archive last time nor remember it now.
     #[arg(long)]
     no_state: bool,
+    /// The reader's config file (default: $XDG_CONFIG_HOME/chatlog/config.toml).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -117,7 +120,11 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
     let code = match cli.command {
         None => {
             let dir = cli.dir.unwrap_or_else(bundled_sample);
-            chatlog::tui::run(&dir, !cli.no_state)?;
+            let options = chatlog::tui::Options {
+                remember: !cli.no_state,
+                config: cli.config,
+            };
+            chatlog::tui::run(&dir, &options)?;
             exit::OK
         }
         Some(Command::Check { dir }) => {

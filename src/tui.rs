@@ -3,7 +3,7 @@
 //! terminal on every exit path, a panic included.
 
 use std::io::{Write, stdout};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
@@ -19,12 +19,13 @@ use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::app::{Action, App, Effect, Reloaded};
+use crate::config::{self, Settings};
 use crate::keymap;
 use crate::load::{Progress, load, load_with_progress};
 use crate::model::Archive;
 use crate::problem::Problem;
 use crate::state::State;
-use crate::ui;
+use crate::ui::{self, style};
 use crate::watch::Watch;
 
 /// How often the loading gauge is redrawn.
@@ -46,11 +47,19 @@ impl Drop for Restore {
 
 type Loaded = anyhow::Result<(Archive, Vec<Problem>)>;
 
+/// How the reader was asked to run.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Open where the reader left this archive last time, and keep the place on leaving.
+    pub remember: bool,
+    /// The config file, instead of the usual one.
+    pub config: Option<PathBuf>,
+}
+
 /// Runs the reader on the archive at `dir` until the user quits. The first frame is drawn
 /// before the archive is read; a fatal load error comes back once the terminal is restored.
-/// With `remember`, it opens where the reader left this archive last time, and keeps the
-/// place on leaving.
-pub fn run(dir: &Path, remember: bool) -> anyhow::Result<()> {
+pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
+    let (settings, config_problems) = configure(options.config.as_deref());
     let progress = Arc::new(Progress::default());
     let loader = {
         let (dir, progress) = (dir.to_path_buf(), Arc::clone(&progress));
@@ -69,12 +78,12 @@ pub fn run(dir: &Path, remember: bool) -> anyhow::Result<()> {
     let Some((archive, problems)) = wait_for(loader, &progress, dir, &mut terminal, &stop)? else {
         return Ok(());
     };
-    let (mut state, warning) = if remember {
+    let (mut state, warning) = if options.remember {
         State::open()
     } else {
         (None, None)
     };
-    let mut app = App::new(Arc::new(archive), terminal.size()?);
+    let mut app = App::with_settings(Arc::new(archive), terminal.size()?, settings);
     if let Some(place) = state.as_ref().and_then(|s| s.place(dir)) {
         app.update(Action::Restore(place.clone()));
     }
@@ -88,13 +97,46 @@ pub fn run(dir: &Path, remember: bool) -> anyhow::Result<()> {
     if let Some(warning) = warning {
         app.update(Action::Say(warning));
     }
+    if let Some(first) = config_problems.first() {
+        let more = match config_problems.len() {
+            1 => String::new(),
+            n => format!(" ({} more when you quit)", n - 1),
+        };
+        app.update(Action::Say(format!("config: {first}{more}")));
+    }
     read(&mut app, &mut terminal, dir, &stop)?;
     let saved = state.as_mut().map(|s| s.save(dir, app.place()));
     drop(restore);
     if let Some(Err(err)) = saved {
         eprintln!("chatlog: could not keep the place: {err}");
     }
+    for problem in config_problems {
+        eprintln!("chatlog: config: {problem}");
+    }
     Ok(())
+}
+
+/// Reads the config (the given file, else the usual one) and puts its theme and keys in
+/// force; returns the settings the app needs and the config's problems.
+fn configure(path: Option<&Path>) -> (Settings, Vec<String>) {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let (config, mut problems) = match path.map(Path::to_path_buf).or_else(config::default_path) {
+        Some(file) if path.is_some() && !file.exists() => {
+            let (config, _) = config::parse("", no_color);
+            (
+                config,
+                vec![format!(
+                    "{}: no such file: using the defaults",
+                    file.display()
+                )],
+            )
+        }
+        Some(file) => config::load(&file, no_color),
+        None => config::parse("", no_color),
+    };
+    style::set_theme(config.theme);
+    problems.extend(keymap::set_overrides(&config.keys));
+    (config.settings, problems)
 }
 
 /// The reader's loop: draw, wait for input (or a tick), update, until quit or a signal.

@@ -362,3 +362,45 @@ fn reopening_lands_where_the_reader_left_unless_no_state() {
     t.wait_for("CHATLOG-EXITED");
     std::fs::remove_dir_all(&state).unwrap();
 }
+
+#[test]
+fn a_config_sets_width_time_format_and_keys_and_names_its_mistakes() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let config = std::env::temp_dir().join(format!("chatlog-config-{}.toml", std::process::id()));
+    std::fs::write(
+        &config,
+        "theme = \"light\"\nday_list_width = 30\ntime_format = \"%H:%M\"\nsparkle = true\n[keys]\nnext_day = \"L\"\n",
+    )
+    .unwrap();
+    let command = format!(
+        "'{}' --no-state --config '{}' '{}' 2>&1; echo CHATLOG-EXITED; sleep 30",
+        env!("CARGO_BIN_EXE_chatlog"),
+        config.display(),
+        sample.display()
+    );
+    let Some(t) = Tmux::start("config", &command, 100, 30) else {
+        return;
+    };
+    let screen = t.wait_for("unknown setting `sparkle`");
+    // The day list's right border is at column 30 now.
+    let row = screen.lines().nth(1).unwrap();
+    assert_eq!(row.chars().nth(29), Some('│'), "{row}");
+    t.type_text(":group prodarch");
+    t.keys(&["Enter"]);
+    t.type_text(":2018-03-05");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("prodarch · 2018-03-05");
+    assert!(
+        screen.contains("09:02 王海东"),
+        "times without seconds:\n{screen}"
+    );
+    t.keys(&["L"]);
+    t.wait_for("prodarch · 2018-03-06");
+    t.keys(&["q"]);
+    let screen = t.wait_for("CHATLOG-EXITED");
+    assert!(
+        screen.contains("chatlog: config: ") && screen.contains("unknown setting `sparkle`"),
+        "{screen}"
+    );
+    std::fs::remove_file(&config).unwrap();
+}

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chatlog::app::{Action, App, Focus, Overlay};
 use chatlog::keymap::action_for;
 use chatlog::load::load;
-use chatlog::ui::{self, Panes};
+use chatlog::ui;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -83,7 +83,7 @@ fn enter() -> Event {
 /// Borders stay where the layout puts them, no wide char hangs over an edge or is cut,
 /// and nothing drawn is a control character.
 fn assert_exact(app: &App, buf: &Buffer) {
-    let panes = Panes::new(buf.area);
+    let panes = app.panes_in(buf.area);
     let mut boxes = vec![panes.messages];
     boxes.extend(panes.days);
     for y in 0..buf.area.height {
@@ -132,7 +132,6 @@ fn assert_exact(app: &App, buf: &Buffer) {
             );
         }
     }
-    let _ = app;
 }
 
 #[test]

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::cells::RowWriter;
 use super::messages::title_on_border;
 use super::style;
-use crate::keymap::{BINDINGS, Context, key_name};
+use crate::keymap::{Context, bindings, key_name};
 
 /// Cells for the keys column.
 const KEYS_WIDTH: usize = 18;
@@ -17,7 +17,7 @@ const KEYS_WIDTH: usize = 18;
 pub fn lines() -> Vec<(String, bool)> {
     let mut lines = Vec::new();
     let mut context: Option<Context> = None;
-    for b in BINDINGS {
+    for b in bindings() {
         if context != Some(b.context) {
             context = Some(b.context);
             lines.push((b.context.title().to_owned(), true));

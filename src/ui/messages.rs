@@ -57,7 +57,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             if row == 0 {
                 let name = app.archive.speaker(msg.speaker);
                 let selected = view.selected == Some(pos);
-                header(&mut w, &msg.time.to_string(), name, hits, current, selected);
+                header(&mut w, &app.time_of(msg), name, hits, current, selected);
             } else {
                 body_row(&mut w, &layout, row - 1, hits, current);
             }

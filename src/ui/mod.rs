@@ -15,8 +15,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::{App, Overlay};
 
-/// Cells the day list takes, borders included.
-pub const DAY_LIST_WIDTH: u16 = 24;
 /// Below this terminal width the day list collapses and the messages take it all.
 pub const DAY_LIST_MIN_TERMINAL: u16 = 60;
 
@@ -32,12 +30,13 @@ pub struct Panes {
 }
 
 impl Panes {
-    pub fn new(area: Rect) -> Panes {
+    /// The panes in `area`, with a day list `day_list_width` cells wide (borders included).
+    pub fn new(area: Rect, day_list_width: u16) -> Panes {
         let [main, status] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
         let (days, messages) = if area.width >= DAY_LIST_MIN_TERMINAL {
             let [d, m] =
-                Layout::horizontal([Constraint::Length(DAY_LIST_WIDTH), Constraint::Min(0)])
+                Layout::horizontal([Constraint::Length(day_list_width), Constraint::Min(0)])
                     .areas(main);
             (Some(d), m)
         } else {
@@ -61,7 +60,7 @@ impl Panes {
 
 /// Draws the whole reader.
 pub fn render(app: &App, frame: &mut Frame) {
-    let panes = Panes::new(frame.area());
+    let panes = app.panes_in(frame.area());
     if let Some(area) = panes.days {
         days::render(app, area, frame.buffer_mut());
     }

@@ -1,4 +1,7 @@
-//! Colours and styles, in one place.
+//! Colours and styles, in one place: a [`Theme`] (dark or light, or without colour when
+//! `NO_COLOR` is set), chosen once at start from the config.
+
+use std::sync::OnceLock;
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -16,56 +19,159 @@ const SPEAKER_COLOURS: [Color; 10] = [
     Color::LightBlue,
 ];
 
+/// Speaker colours that stay readable on a light background.
+const SPEAKER_COLOURS_LIGHT: [Color; 10] = [
+    Color::Blue,
+    Color::Red,
+    Color::Magenta,
+    Color::Green,
+    Color::Cyan,
+    Color::Rgb(0x8a, 0x4b, 0x00),
+    Color::Rgb(0x5a, 0x2d, 0x8c),
+    Color::Rgb(0x00, 0x66, 0x66),
+    Color::Rgb(0x99, 0x00, 0x55),
+    Color::Rgb(0x33, 0x55, 0x00),
+];
+
+/// Every style the reader draws with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Theme {
+    pub dim: Style,
+    pub hit: Style,
+    pub current_hit: Style,
+    pub link: Style,
+    pub selected: Style,
+    pub border: Style,
+    pub focused_border: Style,
+    pub status: Style,
+    pub notice: Style,
+    /// Speaker names take a colour from here (empty: names are only bold).
+    pub speakers: Vec<Color>,
+}
+
+impl Theme {
+    pub fn dark() -> Theme {
+        Theme {
+            dim: Style::new().add_modifier(Modifier::DIM),
+            hit: Style::new().fg(Color::Black).bg(Color::Yellow),
+            current_hit: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            link: Style::new()
+                .fg(Color::Blue)
+                .add_modifier(Modifier::UNDERLINED),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            border: Style::new().add_modifier(Modifier::DIM),
+            focused_border: Style::new().fg(Color::Cyan),
+            status: Style::new().bg(Color::DarkGray).fg(Color::White),
+            notice: Style::new()
+                .bg(Color::DarkGray)
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            speakers: SPEAKER_COLOURS.to_vec(),
+        }
+    }
+
+    pub fn light() -> Theme {
+        Theme {
+            hit: Style::new().fg(Color::Black).bg(Color::LightYellow),
+            current_hit: Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+            focused_border: Style::new().fg(Color::Blue),
+            status: Style::new().bg(Color::Gray).fg(Color::Black),
+            notice: Style::new()
+                .bg(Color::Gray)
+                .fg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+            speakers: SPEAKER_COLOURS_LIGHT.to_vec(),
+            ..Theme::dark()
+        }
+    }
+
+    /// The same theme with every colour taken out (https://no-color.org): what stays
+    /// apart is kept apart by bold, underline and reverse video.
+    pub fn without_colour(self) -> Theme {
+        let plain = |s: Style| Style {
+            fg: None,
+            bg: None,
+            underline_color: None,
+            ..s
+        };
+        let marked = Style::new().add_modifier(Modifier::REVERSED);
+        Theme {
+            dim: plain(self.dim),
+            hit: marked,
+            current_hit: marked.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            link: plain(self.link),
+            selected: marked,
+            border: plain(self.border),
+            focused_border: Style::new().add_modifier(Modifier::BOLD),
+            status: marked,
+            notice: marked.add_modifier(Modifier::BOLD),
+            speakers: Vec::new(),
+        }
+    }
+}
+
+static THEME: OnceLock<Theme> = OnceLock::new();
+
+/// Chooses the theme for this run; only the first call counts (it is set once, at start).
+pub fn set_theme(theme: Theme) {
+    let _ = THEME.set(theme);
+}
+
+fn theme() -> &'static Theme {
+    THEME.get_or_init(Theme::dark)
+}
+
 /// A speaker's colour: a stable hash of the name (FNV-1a), the same every run.
 pub fn speaker(name: &str) -> Style {
+    let colours = &theme().speakers;
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    if colours.is_empty() {
+        return bold;
+    }
     let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     });
-    Style::new()
-        .fg(SPEAKER_COLOURS[hash as usize % SPEAKER_COLOURS.len()])
-        .add_modifier(Modifier::BOLD)
+    bold.fg(colours[hash as usize % colours.len()])
 }
 
 pub fn dim() -> Style {
-    Style::new().add_modifier(Modifier::DIM)
+    theme().dim
 }
 
 pub fn hit() -> Style {
-    Style::new().fg(Color::Black).bg(Color::Yellow)
+    theme().hit
 }
 
 pub fn current_hit() -> Style {
-    Style::new()
-        .fg(Color::Black)
-        .bg(Color::LightRed)
-        .add_modifier(Modifier::BOLD)
+    theme().current_hit
 }
 
 pub fn link() -> Style {
-    Style::new()
-        .fg(Color::Blue)
-        .add_modifier(Modifier::UNDERLINED)
+    theme().link
 }
 
 pub fn selected() -> Style {
-    Style::new().add_modifier(Modifier::REVERSED)
+    theme().selected
 }
 
 pub fn border(focused: bool) -> Style {
     if focused {
-        Style::new().fg(Color::Cyan)
+        theme().focused_border
     } else {
-        dim()
+        theme().border
     }
 }
 
 pub fn status() -> Style {
-    Style::new().bg(Color::DarkGray).fg(Color::White)
+    theme().status
 }
 
 pub fn notice() -> Style {
-    Style::new()
-        .bg(Color::DarkGray)
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD)
+    theme().notice
 }
