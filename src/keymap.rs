@@ -528,6 +528,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_readme_lists_every_action_a_config_can_bind() {
+        let readme = include_str!("../README.md");
+        for name in BINDINGS.iter().filter_map(rebindable_name) {
+            assert!(readme.contains(&format!("`{name}`")), "README lacks `{name}`");
+        }
+    }
+
+    #[test]
     fn keys_as_the_config_writes_them() {
         assert_eq!(parse_key("j"), Some(key('j')));
         assert_eq!(parse_key("G"), Some(key('G')));
