@@ -989,3 +989,33 @@ fn a_reload_keeps_the_place_filter_and_search_and_shows_the_new_day() {
     assert!(text.contains("2018-03-08 Thu     1"), "{text}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_scrollbar_shows_only_when_the_day_does_not_fit() {
+    let right_border = |app: &App| {
+        let buf = draw(app);
+        let pane = app.panes().messages;
+        (pane.y + 1..pane.bottom() - 1)
+            .map(|y| buf[(pane.right() - 1, y)].symbol().to_owned())
+            .collect::<String>()
+    };
+    let small = app_at(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tabs"),
+        80,
+        24,
+    );
+    assert!(
+        right_border(&small).chars().all(|c| c == '│'),
+        "{}",
+        right_border(&small)
+    );
+    let mut big = sample_app(80, 24);
+    type_str(&mut big, ":2018-03-05");
+    press(&mut big, [enter()]);
+    let border = right_border(&big);
+    let thumb = border.chars().filter(|&c| c == '█').count();
+    assert!(
+        thumb >= 1 && thumb < 4,
+        "a small thumb for a long day: {border}"
+    );
+}

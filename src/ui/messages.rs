@@ -44,6 +44,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let mut y = area.y;
     let mut pos = view.scroll.pos;
     let mut skip = view.scroll.row;
+    let mut cut = false; // a message ran past the bottom
     while y < area.bottom() && pos < shown.len() {
         let msg = &day.messages[shown[pos]];
         let layout = app.layout(pos, width);
@@ -51,6 +52,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         let current = app.derived.hits.get(view.hit).filter(|h| h.pos == pos);
         for row in skip..layout.height() {
             if y >= area.bottom() {
+                cut = true;
                 break;
             }
             let mut w = RowWriter::new(buf, area.x, y, area.right());
@@ -66,7 +68,11 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         skip = 0;
         pos += 1;
     }
-    scrollbar(panes.messages, view.scroll.pos, shown.len(), buf);
+    let whole_day_shown = view.scroll == Default::default() && pos == shown.len() && !cut;
+    if !whole_day_shown {
+        let visible = pos - view.scroll.pos;
+        scrollbar(panes.messages, view.scroll.pos, visible, shown.len(), buf);
+    }
 }
 
 /// A title written over the top border, cut to fit between the corners.
@@ -175,11 +181,14 @@ fn put_marked(
     }
 }
 
-fn scrollbar(area: Rect, pos: usize, total: usize, buf: &mut Buffer) {
+/// Where the pane is in the day, by messages: `visible` of `total` from `pos`.
+fn scrollbar(area: Rect, pos: usize, visible: usize, total: usize, buf: &mut Buffer) {
     if total <= 1 || area.height < 3 {
         return;
     }
-    let mut state = ScrollbarState::new(total).position(pos);
+    let mut state = ScrollbarState::new(total)
+        .position(pos)
+        .viewport_content_length(visible);
     Scrollbar::new(ScrollbarOrientation::VerticalRight)
         .begin_symbol(None)
         .end_symbol(None)
