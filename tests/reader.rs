@@ -1015,7 +1015,7 @@ fn the_scrollbar_shows_only_when_the_day_does_not_fit() {
     let border = right_border(&big);
     let thumb = border.chars().filter(|&c| c == '█').count();
     assert!(
-        thumb >= 1 && thumb < 4,
+        (1..4).contains(&thumb),
         "a small thumb for a long day: {border}"
     );
 }
