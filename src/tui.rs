@@ -75,7 +75,9 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
     }));
     execute!(stdout(), EnableMouseCapture)?;
     let stop = stop_on_signals()?;
-    let Some((archive, problems)) = wait_for(loader, &progress, dir, &mut terminal, &stop)? else {
+    let mut typed = Vec::new();
+    let loaded = wait_for(loader, &progress, dir, &mut terminal, &stop, &mut typed)?;
+    let Some((archive, problems)) = loaded else {
         return Ok(());
     };
     let (mut state, warning) = if options.remember {
@@ -96,6 +98,11 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
     }
     if let Some(warning) = warning {
         app.update(Action::Say(warning));
+    }
+    for event in typed {
+        if let Some(action) = keymap::action_for(&app.view, &event) {
+            app.update(action);
+        }
     }
     if let Some(first) = config_problems.first() {
         let more = match config_problems.len() {
@@ -150,6 +157,11 @@ fn read(
     let mut watch = Watch::start(dir).ok();
     let mut reload: Option<JoinHandle<Loaded>> = None;
     while !app.view.quit && !stop.load(Ordering::Relaxed) {
+        for effect in std::mem::take(&mut app.effects) {
+            if let Err(why) = carry_out(effect) {
+                app.update(Action::Say(why));
+            }
+        }
         terminal.draw(|frame| ui::render(app, frame))?;
         // While a search runs in the background, wake often to show its results.
         let tick = if app.busy() { BUSY_TICK } else { SIGNAL_TICK };
@@ -161,11 +173,6 @@ fn read(
         let event = event::read()?;
         if let Some(action) = keymap::action_for(&app.view, &event) {
             app.update(action);
-        }
-        for effect in std::mem::take(&mut app.effects) {
-            if let Err(why) = carry_out(effect) {
-                app.update(Action::Say(why));
-            }
         }
     }
     Ok(())
@@ -220,13 +227,15 @@ fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
-/// Draws the loading gauge until the loader is done; `None` if the user quit first.
+/// Draws the loading gauge until the loader is done; `None` if the user quit first. Keys
+/// typed meanwhile go into `typed`, to be taken once the archive is there.
 fn wait_for(
     loader: JoinHandle<Loaded>,
     progress: &Progress,
     dir: &Path,
     terminal: &mut DefaultTerminal,
     stop: &AtomicBool,
+    typed: &mut Vec<Event>,
 ) -> anyhow::Result<Option<(Archive, Vec<Problem>)>> {
     let shown = dir.display().to_string();
     while !loader.is_finished() {
@@ -240,8 +249,12 @@ fn wait_for(
             );
             ui::loading::render(&shown, parsed, files, frame.area(), frame.buffer_mut());
         })?;
-        if event::poll(LOADING_TICK)? && is_quit(&event::read()?) {
-            return Ok(None);
+        if event::poll(LOADING_TICK)? {
+            match event::read()? {
+                e if is_quit(&e) => return Ok(None),
+                e @ Event::Key(_) => typed.push(e),
+                _ => {}
+            }
         }
     }
     let loaded = loader
