@@ -19,6 +19,26 @@ pub fn decode(text: &str) -> Cow<'_, str> {
     out
 }
 
+/// Text that [`decode`] turns back into `text` exactly, for writing a day back in the
+/// archive's format. A `&` that starts an entity becomes `&amp;amp;amp;`: decoding runs
+/// [`MAX_ROUNDS`] rounds, so a single `&amp;` would be a `&` after the first and let the
+/// next round decode what follows it. A char at byte `i` for which `numeric(i, c)` holds
+/// becomes `&#N;`, back in the first round; NUL has no entity here and always stays raw.
+pub fn encode(text: &str, mut numeric: impl FnMut(usize, char) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if c == '&' && entity_at(&text[i..]).is_some() {
+            out.push('&');
+            out.push_str(&"amp;".repeat(MAX_ROUNDS));
+        } else if c != '\0' && numeric(i, c) {
+            out.push_str(&format!("&#{};", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// One round of decoding, or `None` when no entity was found.
 fn decode_once(text: &str) -> Option<String> {
     let mut out: Option<String> = None;
@@ -69,7 +89,8 @@ fn numeric(name: &str) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::decode;
+    use super::{decode, encode};
+    use proptest::prelude::*;
 
     #[test]
     fn plain_text_is_borrowed() {
@@ -121,5 +142,34 @@ mod tests {
     #[test]
     fn multibyte_neighbours() {
         assert_eq!(decode("中&amp;文&lt;"), "中&文<");
+    }
+
+    #[test]
+    fn encode_keeps_entities_as_text_through_every_round() {
+        let text = "&lt; is <, &amp;amp; and &#160; stay, & alone";
+        let encoded = encode(text, |_, _| false);
+        assert_eq!(
+            encoded,
+            "&amp;amp;amp;lt; is <, &amp;amp;amp;amp;amp; and &amp;amp;amp;#160; stay, & alone"
+        );
+        assert_eq!(decode(&encoded), text);
+    }
+
+    #[test]
+    fn encode_writes_chosen_chars_as_numbers_but_never_nul() {
+        let encoded = encode("a\u{1b}b\0c", |_, c| c.is_control());
+        assert_eq!(encoded, "a&#27;b\0c");
+        assert_eq!(decode(&encoded), "a\u{1b}b\0c");
+    }
+
+    proptest! {
+        #[test]
+        fn decode_undoes_encode(
+            text in "(&|amp;|lt;|#|x|1|6|0|;|\u{1b}|\n|a|中| ){0,30}",
+            every in 1usize..4,
+        ) {
+            let encoded = encode(&text, |i, c| c.is_control() || i % every == 0);
+            prop_assert_eq!(decode(&encoded), text);
+        }
     }
 }
