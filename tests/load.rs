@@ -4,29 +4,26 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use chatlog::load::load;
 use chatlog::model::{Archive, Day, GroupId};
 
+mod common;
+use common::TempDir;
+
 /// An archive folder of our own, `chat-archive` inside a uniquely named temp folder so the
 /// root group has a known name; the temp folder (and only it) is removed when dropped.
 struct TempArchive {
-    base: PathBuf,
+    _base: TempDir,
     root: PathBuf,
 }
 
 impl TempArchive {
     fn new(test: &str) -> TempArchive {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
-        let unique = format!("chatlog-load-{test}-{}-{nanos}", std::process::id());
-        let base = std::env::temp_dir().join(unique);
-        let root = base.join("chat-archive");
+        let base = TempDir::new(&format!("load-{test}"));
+        let root = base.path().join("chat-archive");
         fs::create_dir_all(&root).unwrap();
-        TempArchive { base, root }
+        TempArchive { _base: base, root }
     }
 
     /// Writes a day file at `rel`, dated by its file name (`YYYY-MM-DD-…`).
@@ -43,12 +40,6 @@ impl TempArchive {
         let (archive, problems) = load(&self.root).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         archive
-    }
-}
-
-impl Drop for TempArchive {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.base);
     }
 }
 
