@@ -1,5 +1,6 @@
 //! The non-interactive commands (`check`, `stats`, `search`, `show`): how scripts, tests and
-//! benchmarks see an archive. Each writes to `out` and returns the process exit code.
+//! benchmarks see an archive. Each writes to `out` and returns the process exit code; `show`
+//! writes its day through [`crate::export`], as the reader's `:export` does.
 //!
 //! Log text is shown inert here too (a log's escape sequences must not reach a terminal
 //! through a pipe to `less -R` either). JSON keeps the text exact but inert: every control
@@ -13,6 +14,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::activity::{self, Span};
+use crate::export::{self, Format};
 use crate::model::{Archive, Day, Message};
 use crate::problem::{Problem, Severity};
 use crate::search::{Matcher, Scope, search_archive};
@@ -262,7 +264,7 @@ fn bar(count: usize, max: usize) -> String {
 /// controls only; DEL, C1 controls (U+009B is a one-byte CSI) and bidi controls would reach
 /// a terminal raw from `chatlog search --json | less -R` or a plain `cat`, so they become
 /// `\uXXXX` escapes too: still valid JSON, the same text once parsed.
-fn write_json(out: &mut dyn Write, value: &Value) -> io::Result<()> {
+pub(crate) fn write_json(out: &mut dyn Write, value: &Value) -> io::Result<()> {
     value.serialize(&mut serde_json::Serializer::with_formatter(
         &mut *out,
         InertStrings,
@@ -334,36 +336,18 @@ fn one_line(archive: &Archive, day: &Day, msg: &Message) -> String {
     text::shown(&line)
 }
 
-/// `show`: one day as plain text, a line per message, continuation lines indented.
+/// `show`: one day in `format`, only the messages `scope`'s speakers wrote.
 pub fn show(
     archive: &Archive,
     problems: &[Problem],
     day: &Day,
     scope: &Scope,
+    format: Format,
     out: &mut dyn Write,
 ) -> io::Result<i32> {
-    let group = &archive.group(day.group).name;
-    writeln!(
-        out,
-        "# {} {} ({}) · {} messages",
-        text::shown(group),
-        day.date,
-        day.date.format("%A"),
-        day.messages.len()
-    )?;
-    for msg in day.messages.iter().filter(|m| scope.has_speaker(m)) {
-        let mut lines = day.body(msg).split('\n');
-        let first = lines.next().unwrap_or("");
-        writeln!(
-            out,
-            "{} {}: {}",
-            msg.time,
-            text::shown(archive.speaker(msg.speaker)),
-            text::shown(first)
-        )?;
-        for line in lines {
-            writeln!(out, "         {}", text::shown(line))?;
-        }
-    }
+    let shown: Vec<usize> = (0..day.messages.len())
+        .filter(|&i| scope.has_speaker(&day.messages[i]))
+        .collect();
+    export::write_day(archive, day, &shown, format, out)?;
     Ok(status(problems))
 }

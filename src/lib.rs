@@ -8,6 +8,7 @@ pub mod app;
 pub mod commands;
 pub mod config;
 pub mod entities;
+pub mod export;
 pub mod find;
 pub mod keymap;
 pub mod load;

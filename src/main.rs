@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 use chatlog::activity::Span;
 use chatlog::commands::{self, By, exit};
+use chatlog::export::Format;
 use chatlog::load::load;
 use chatlog::model::{Archive, SpeakerId};
 use chatlog::problem::Problem;
@@ -79,7 +80,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Prints one day as plain text.
+    /// Prints one day: as text, as a day file in the archive's format, or as JSON.
     Show {
         /// The archive folder.
         dir: PathBuf,
@@ -91,6 +92,10 @@ enum Command {
         /// Only messages by this speaker (exact name; repeat for several).
         #[arg(long, value_name = "NAME")]
         speaker: Vec<String>,
+        /// text: a line per message; markdown: a day file chatlog loads again; json: one
+        /// object with group, date and messages (time, speaker, kind, text).
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
     },
 }
 
@@ -170,6 +175,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             date,
             group,
             speaker,
+            format,
         }) => {
             let (archive, problems) = open(&dir, true)?;
             let scope = scope_of(&archive, group.as_deref(), &speaker)?;
@@ -180,7 +186,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 .collect::<Vec<_>>();
             match day.as_slice() {
                 [] => anyhow::bail!("no log for {date}"),
-                [one] => commands::show(&archive, &problems, one, &scope, out)?,
+                [one] => commands::show(&archive, &problems, one, &scope, format, out)?,
                 many => {
                     let names: Vec<&str> = many
                         .iter()

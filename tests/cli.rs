@@ -4,8 +4,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use chatlog::load::load;
 use regex::Regex;
 use serde_json::Value;
+
+mod common;
+use common::TempDir;
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -422,4 +426,129 @@ fn stats_by_group_sums_to_the_group_and_bad_arguments_exit_2() {
     assert_eq!(no_by.status.code(), Some(2));
     let bad_by = chatlog(&["stats", broken, "--by", "week"]);
     assert_eq!(bad_by.status.code(), Some(2));
+}
+
+/// `show DIR DATE --group G [EXTRA]`, which must exit 0: its stdout.
+fn show(dir: &Path, date: &str, group: &str, extra: &[&str]) -> String {
+    let mut args = vec!["show", dir.to_str().unwrap(), date, "--group", group];
+    args.extend(extra);
+    let out = chatlog(&args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    stdout(&out)
+}
+
+/// A day's messages as (time, speaker, kind, text), loaded from the archive at `dir`;
+/// with `speaker`, only theirs.
+fn messages_of(dir: &Path, group: &str, date: &str, speaker: Option<&str>) -> Vec<[String; 4]> {
+    let (archive, _) = load(dir).unwrap();
+    let date = date.parse().unwrap();
+    let group = archive.find_group(group).unwrap();
+    let day = &archive.days[archive.find_day(group, date).unwrap()];
+    day.messages
+        .iter()
+        .filter(|m| speaker.is_none_or(|s| archive.speaker(m.speaker) == s))
+        .map(|m| {
+            [
+                m.time.to_string(),
+                archive.speaker(m.speaker).to_owned(),
+                format!("{:?}", m.kind).to_lowercase(),
+                day.body(m).to_owned(),
+            ]
+        })
+        .collect()
+}
+
+/// The days `show --format` is checked on: sample-logs/ and, where present, the real archive.
+fn format_days() -> Vec<(PathBuf, &'static str, &'static str)> {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let mut days = vec![
+        (sample.clone(), "prodarch", "2018-03-06"),
+        (sample, "quirks", "2019-04-01"),
+    ];
+    days.extend(real_archive().map(|real| (real, "prodarch", "2018-03-26")));
+    days
+}
+
+#[test]
+fn show_format_text_is_what_show_prints() {
+    for (dir, group, date) in format_days() {
+        let plain = show(&dir, date, group, &[]);
+        assert_eq!(show(&dir, date, group, &["--format", "text"]), plain);
+        let count = messages_of(&dir, group, date, None).len();
+        let heading = plain.lines().next().unwrap();
+        assert!(
+            heading.starts_with(&format!("# {group} {date} (")),
+            "{heading}"
+        );
+        assert!(
+            heading.ends_with(&format!(") · {count} messages")),
+            "{heading}"
+        );
+    }
+    let sample = &format_days()[0].0;
+    let day = show(sample, "2018-03-06", "prodarch", &[]);
+    assert!(day.contains(
+        "\n07:13:42 冯玉康-青岛银行-需求管理-青岛: 能不能用银联清算日期+交易流水号对账\n"
+    ));
+}
+
+/// `show --format markdown` written to a file in a folder of its own loads as the same day.
+#[test]
+fn show_format_markdown_loads_back_as_the_same_messages() {
+    for (dir, group, date) in format_days() {
+        let markdown = show(&dir, date, group, &["--format", "markdown"]);
+        assert!(markdown.starts_with("---\ntitle:      \""), "{markdown}");
+        let temp = TempDir::new("show-markdown");
+        std::fs::write(temp.path().join(format!("{date}-chat.md")), markdown).unwrap();
+        let out = chatlog(&["check", temp.path().to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+        let root = temp.path().file_name().unwrap().to_str().unwrap();
+        assert_eq!(
+            messages_of(temp.path(), root, date, None),
+            messages_of(&dir, group, date, None),
+            "{group} {date}"
+        );
+    }
+}
+
+#[test]
+fn show_format_markdown_keeps_only_the_chosen_speakers() {
+    let sample = &format_days()[0].0;
+    let args = ["--format", "markdown", "--speaker", "张于刚"];
+    let markdown = show(sample, "2018-03-06", "prodarch", &args);
+    let headers = markdown.lines().filter(|l| l.starts_with("> ")).count();
+    let theirs = messages_of(sample, "prodarch", "2018-03-06", Some("张于刚"));
+    assert!(theirs.len() > 1);
+    assert_eq!(headers, theirs.len());
+}
+
+/// `show --format json` is one object whose messages carry the exact texts the archive holds.
+#[test]
+fn show_format_json_parses_back_with_the_exact_texts() {
+    for (dir, group, date) in format_days() {
+        let text = show(&dir, date, group, &["--format", "json"]);
+        assert_eq!(text.lines().count(), 1, "one line");
+        let day: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(day["group"], group);
+        assert_eq!(day["date"], date);
+        let got: Vec<[String; 4]> = day["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| ["time", "speaker", "kind", "text"].map(|k| m[k].as_str().unwrap().to_owned()))
+            .collect();
+        assert_eq!(got, messages_of(&dir, group, date, None), "{group} {date}");
+    }
+}
+
+#[test]
+fn show_format_json_and_markdown_are_inert_on_a_terminal() {
+    let hostile = data("hostile");
+    for format in ["json", "markdown"] {
+        let text = show(&hostile, "2019-01-01", "hostile", &["--format", format]);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+    }
 }

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use chatlog::export::{Format, write_day};
 use chatlog::load::load;
+use chatlog::parse::parse_day;
 use regex::Regex;
 
 fn real_logs() -> Option<PathBuf> {
@@ -142,4 +144,37 @@ fn real_archive_entities_and_quirks() {
         .count();
     assert_eq!(images, expected);
     assert!(images > 2000);
+}
+
+/// Every real day written back as Markdown (`show --format markdown`, `:export x.md`)
+/// parses into the same title, author and messages: time, speaker, kind and body, in order.
+#[test]
+fn every_real_day_round_trips_through_markdown() {
+    let Some(root) = real_logs() else { return };
+    let (archive, _) = load(&root).unwrap();
+    for day in &archive.days {
+        let all: Vec<usize> = (0..day.messages.len()).collect();
+        let mut out = Vec::new();
+        write_day(&archive, day, &all, Format::Markdown, &mut out).unwrap();
+        let (parsed, problems) = parse_day(Path::new("export.md"), &out);
+        assert!(problems.is_empty(), "{problems:?}");
+        let parsed = parsed.unwrap();
+        assert_eq!(parsed.date, Some(day.date));
+        assert_eq!(
+            (&parsed.meta.title, &parsed.meta.author),
+            (&day.meta.title, &day.meta.author)
+        );
+        let back: Vec<_> = parsed
+            .messages
+            .iter()
+            .map(|m| (m.time, parsed.speaker(m), m.kind, parsed.body(m)))
+            .collect();
+        let original: Vec<_> = day
+            .messages
+            .iter()
+            .map(|m| (m.time, archive.speaker(m.speaker), m.kind, day.body(m)))
+            .collect();
+        let name = &archive.group(day.group).name;
+        assert_eq!(back, original, "{name} {}", day.date);
+    }
 }

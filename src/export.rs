@@ -1,0 +1,336 @@
+//! One day written out: as `show` prints it, back in the archive's own Markdown, or as one
+//! JSON object. `chatlog show --format` and the reader's `:export` both write through
+//! [`write_day`], so a day looks the same whichever way it leaves.
+//!
+//! Every format is inert on a terminal: text shows controls as pictures, JSON escapes them,
+//! and Markdown writes them as `&#N;` entities, which the parser decodes back.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::commands::write_json;
+use crate::entities;
+use crate::model::{Archive, Day, Kind, Message};
+use crate::parse::parse_header;
+use crate::text;
+
+/// How a day is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A line per message, as `show` has always printed it.
+    #[default]
+    Text,
+    /// A day file in the archive's format, which chatlog loads again.
+    Markdown,
+    /// One JSON object: group, date, messages (time, speaker, kind, text).
+    Json,
+}
+
+impl Format {
+    /// The format a file name asks for: `.md` or `.markdown` Markdown, `.json` JSON, any
+    /// other name text.
+    pub fn for_path(path: &Path) -> Format {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let is = |name: &str| ext.eq_ignore_ascii_case(name);
+        if is("md") || is("markdown") {
+            Format::Markdown
+        } else if is("json") {
+            Format::Json
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// Writes the messages of `day` at the indices `shown` (file order) in `format`.
+pub fn write_day(
+    archive: &Archive,
+    day: &Day,
+    shown: &[usize],
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let messages = shown.iter().filter_map(|&i| day.messages.get(i));
+    match format {
+        Format::Text => write_text(archive, day, messages, out),
+        Format::Markdown => write_markdown(archive, day, messages, out),
+        Format::Json => write_json_day(archive, day, messages, out),
+    }
+}
+
+/// A heading with the day's full count, then `TIME SPEAKER: text` per message, further
+/// lines of a body indented under the first; everything inert.
+fn write_text<'a>(
+    archive: &Archive,
+    day: &Day,
+    messages: impl Iterator<Item = &'a Message>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let group = &archive.group(day.group).name;
+    writeln!(
+        out,
+        "# {} {} ({}) · {} messages",
+        text::shown(group),
+        day.date,
+        day.date.format("%A"),
+        day.messages.len()
+    )?;
+    for msg in messages {
+        let mut lines = day.body(msg).split('\n');
+        let first = lines.next().unwrap_or("");
+        writeln!(
+            out,
+            "{} {}: {}",
+            msg.time,
+            text::shown(archive.speaker(msg.speaker)),
+            text::shown(first)
+        )?;
+        for line in lines {
+            writeln!(out, "         {}", text::shown(line))?;
+        }
+    }
+    Ok(())
+}
+
+/// The archive's layout (FORMAT.md): front matter with title, date and author, then per
+/// message `> HH:MM:SS  Name  `, a `"   "` line, the body's lines with two trailing spaces
+/// and a `"   "` line. Names and bodies are encoded so that loading the file gives back
+/// exactly the same messages ([`encode_name`], [`encode_body`]).
+fn write_markdown<'a>(
+    archive: &Archive,
+    day: &Day,
+    messages: impl Iterator<Item = &'a Message>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "---")?;
+    let title = (day.meta.title.clone()).unwrap_or_else(|| format!("{}-WeChat", day.date));
+    // A JSON string is a YAML double-quoted scalar; the inert writer keeps it one line.
+    write!(out, "title:      ")?;
+    write_json(out, &json!(title))?;
+    // Every day file of the real archive says 12:00:00; only the date is read.
+    writeln!(out, "date:       {} 12:00:00", day.date)?;
+    if let Some(author) = &day.meta.author {
+        write!(out, "author:     ")?;
+        write_json(out, &json!(author))?;
+    }
+    writeln!(out, "---")?;
+    for msg in messages {
+        writeln!(
+            out,
+            "> {}  {}  ",
+            msg.time,
+            encode_name(archive.speaker(msg.speaker))
+        )?;
+        writeln!(out, "   ")?;
+        for line in encode_body(day.body(msg)).split('\n') {
+            writeln!(out, "{line}  ")?;
+        }
+        writeln!(out, "   ")?;
+    }
+    Ok(())
+}
+
+/// A speaker's name as a header writes it: the parser trims the name and decodes its
+/// entities, so whitespace at either end and every control (a newline would end the
+/// header) become `&#N;`.
+fn encode_name(name: &str) -> String {
+    entities::encode(name, |i, c| {
+        let at_edge = i == 0 || i + c.len_utf8() == name.len();
+        text::acts_on_terminal(c) || (at_edge && c.is_whitespace())
+    })
+}
+
+/// A body as lines the parser reads back into the same body. It trims spaces, tabs and
+/// `\r` at line ends, drops blank lines at both ends of a body, takes a line that looks
+/// like a header for one, and decodes entities: so a space or tab ending a line, a newline
+/// at either end, a `>` opening a header-like line and every control but tab and newline
+/// become `&#N;`.
+fn encode_body(body: &str) -> String {
+    let bytes = body.as_bytes();
+    entities::encode(body, |i, c| match c {
+        '\n' => i == 0 || i + 1 == body.len(),
+        ' ' | '\t' => matches!(bytes.get(i + 1), None | Some(b'\n')),
+        '>' => starts_header(body, i),
+        c => text::acts_on_terminal(c),
+    })
+}
+
+/// Whether the line of `body` starting at byte `i` would be read as a message header.
+fn starts_header(body: &str, i: usize) -> bool {
+    let line_start = i == 0 || body.as_bytes()[i - 1] == b'\n';
+    let line = body[i..].split('\n').next().unwrap_or("");
+    line_start && parse_header(line).is_some()
+}
+
+/// `{"group", "date", "messages": [{"time", "speaker", "kind", "text"}]}` on one line,
+/// texts exact and inert.
+fn write_json_day<'a>(
+    archive: &Archive,
+    day: &Day,
+    messages: impl Iterator<Item = &'a Message>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let messages: Vec<Value> = messages
+        .map(|msg| {
+            json!({
+                "time": msg.time.to_string(),
+                "speaker": archive.speaker(msg.speaker),
+                "kind": kind_name(msg.kind),
+                "text": day.body(msg),
+            })
+        })
+        .collect();
+    let value = json!({
+        "group": archive.group(day.group).name,
+        "date": day.date.to_string(),
+        "messages": messages,
+    });
+    write_json(out, &value)
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Text => "text",
+        Kind::Image => "image",
+        Kind::Link => "link",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::{FrontMatter, Group, GroupId, Speaker, SpeakerId, Time};
+    use crate::parse::parse_day;
+
+    /// A one-group, one-day archive with these (speaker, body) messages, a speaker id each.
+    fn archive_of(messages: &[(&str, &str)]) -> Archive {
+        let mut text = String::new();
+        let mut day_messages = Vec::new();
+        for (i, (_, body)) in messages.iter().enumerate() {
+            let start = text.len() as u32;
+            text.push_str(body);
+            day_messages.push(Message {
+                time: Time(i as u32),
+                speaker: SpeakerId(i as u32),
+                kind: Kind::Text,
+                body: (start, text.len() as u32),
+                line: 1,
+            });
+        }
+        let day = Day {
+            group: GroupId(0),
+            date: NaiveDate::from_ymd_opt(2018, 3, 26).unwrap(),
+            meta: FrontMatter::default(),
+            sources: Vec::new(),
+            text,
+            messages: day_messages,
+        };
+        let speakers = messages.iter().map(|(name, _)| Speaker {
+            name: (*name).to_owned(),
+            messages: 1,
+        });
+        Archive {
+            root: PathBuf::from("archive"),
+            groups: vec![Group {
+                path: String::new(),
+                name: "archive".into(),
+                days: 0..1,
+            }],
+            days: vec![day],
+            speakers: speakers.collect(),
+        }
+    }
+
+    /// Each message's (speaker, body) once its day is written as Markdown and parsed again.
+    fn round_trip(archive: &Archive) -> Vec<(String, String)> {
+        let day = &archive.days[0];
+        let all: Vec<usize> = (0..day.messages.len()).collect();
+        let mut out = Vec::new();
+        write_day(archive, day, &all, Format::Markdown, &mut out).unwrap();
+        let (parsed, problems) = parse_day(Path::new("export.md"), &out);
+        assert!(problems.is_empty(), "{problems:?}");
+        let parsed = parsed.unwrap();
+        assert_eq!(parsed.date, Some(day.date));
+        let messages = parsed.messages.iter();
+        messages
+            .map(|m| (parsed.speaker(m).to_owned(), parsed.body(m).to_owned()))
+            .collect()
+    }
+
+    /// What the day holds, in the shape [`round_trip`] returns.
+    fn messages_of(archive: &Archive) -> Vec<(String, String)> {
+        let day = &archive.days[0];
+        let messages = day.messages.iter();
+        messages
+            .map(|m| {
+                (
+                    archive.speaker(m.speaker).to_owned(),
+                    day.body(m).to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_the_parser_would_change_is_encoded_and_comes_back() {
+        let archive = archive_of(&[
+            (" edge spaces\u{3000}", "trailing space \nand tab\t"),
+            ("", "\n\nblank lines at both ends\n\n"),
+            ("new\nline", "> 12:00:00  looks like a header\n> 9:00:00"),
+            ("A&amp;B", "&amp;lt;= stays text, & alone, &#160;"),
+            (
+                "Mallory\u{1b}[31m",
+                "esc \u{1b}]0;x\u{7} cr\r\nbidi \u{202e} nul \0",
+            ),
+            ("空", ""),
+            ("spaces", "   "),
+            ("tabs", "a\tb\n\n  indented\n---"),
+        ]);
+        assert_eq!(round_trip(&archive), messages_of(&archive));
+    }
+
+    #[test]
+    fn markdown_is_inert_on_a_terminal() {
+        let archive = archive_of(&[("Mallory\u{1b}", "\u{1b}]52;c;eA==\u{7} \u{9b}2J \u{202e}")]);
+        let mut out = Vec::new();
+        write_day(&archive, &archive.days[0], &[0], Format::Markdown, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            !out.chars().any(|c| c != '\n' && text::acts_on_terminal(c)),
+            "{out:?}"
+        );
+        assert!(out.contains("> 00:00:00  Mallory&#27;  \n"), "{out}");
+    }
+
+    proptest! {
+        #[test]
+        fn any_names_and_bodies_round_trip(
+            messages in proptest::collection::vec((
+                "(&|amp;|lt;|#|1|;| |\t|\u{3000}|\u{1b}|a|中|>){0,8}",
+                "(&|amp;|#|6|;| |\t|\n|\r|\u{1b}|\0|a|中|>|> 1:02:03|---){0,12}",
+            ), 0..6),
+        ) {
+            let refs: Vec<(&str, &str)> =
+                messages.iter().map(|(n, b)| (n.as_str(), b.as_str())).collect();
+            let archive = archive_of(&refs);
+            prop_assert_eq!(round_trip(&archive), messages_of(&archive));
+        }
+    }
+
+    #[test]
+    fn the_extension_picks_the_format() {
+        let of = |name: &str| Format::for_path(Path::new(name));
+        assert_eq!(of("day.md"), Format::Markdown);
+        assert_eq!(of("/tmp/day.MARKDOWN"), Format::Markdown);
+        assert_eq!(of("day.json"), Format::Json);
+        assert_eq!(of("day.txt"), Format::Text);
+        assert_eq!(of("day"), Format::Text);
+    }
+}
