@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use ratatui::layout::{Position, Rect, Size};
 
 use crate::config::Settings;
+use crate::export;
 use crate::find::{Find, FindQuery};
 use crate::model::{Archive, Day, GroupId, Message, SpeakerId};
 use crate::rows::{self, MessageRows, RowCache};
@@ -831,7 +832,8 @@ impl App {
         self.follow_first_hit();
     }
 
-    /// A `:` command: a date, `first`, `last`, or `group NAME`.
+    /// A `:` command: a date, `first`, `last`, `group NAME`, or `export FILE` (`export!`
+    /// overwrites).
     fn command(&mut self, input: &str) {
         match input
             .split_once(' ')
@@ -846,6 +848,11 @@ impl App {
                 None => self.view.notice = Some(format!("no group {name}")),
             },
             ("q" | "quit", _) => self.view.quit = true,
+            (name @ ("export" | "export!"), file) => {
+                let (archive, shown) = (&self.archive, &self.derived.shown);
+                let notice = export::to_file(archive, self.day(), shown, file, name == "export!");
+                self.view.notice = Some(notice);
+            }
             _ => self.goto(input),
         }
     }

@@ -2,11 +2,15 @@
 //! JSON object. `chatlog show --format` and the reader's `:export` both write through
 //! [`write_day`], so a day looks the same whichever way it leaves.
 //!
+//! [`to_file`] is `:export`: chatlog never writes inside an archive, so it refuses any path
+//! that lands there, links followed.
+//!
 //! Every format is inert on a terminal: text shows controls as pictures, JSON escapes them,
 //! and Markdown writes them as `&#N;` entities, which the parser decodes back.
 
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
@@ -198,6 +202,95 @@ fn kind_name(kind: Kind) -> &'static str {
     }
 }
 
+/// The reader's `:export FILE` (`overwrite`: `:export! FILE`): writes the open day's `shown`
+/// messages to FILE in the format its extension asks for ([`Format::for_path`]) and returns
+/// the notice that says what was written, or why nothing was. A relative FILE is relative
+/// to the current folder; `~/` is the home folder.
+pub fn to_file(
+    archive: &Archive,
+    day: &Day,
+    shown: &[usize],
+    file: &str,
+    overwrite: bool,
+) -> String {
+    match export_to(archive, day, shown, file, overwrite) {
+        Ok(path) if shown.len() == 1 => format!("wrote 1 message to {}", path.display()),
+        Ok(path) => format!("wrote {} messages to {}", shown.len(), path.display()),
+        Err(why) => format!("not exported: {why}"),
+    }
+}
+
+/// [`to_file`]'s work: the path written, or why not. Every check runs, and the day is
+/// formatted in memory, before the file is opened: a refusal creates nothing.
+fn export_to(
+    archive: &Archive,
+    day: &Day,
+    shown: &[usize],
+    file: &str,
+    overwrite: bool,
+) -> Result<PathBuf, String> {
+    if file.is_empty() {
+        return Err("no file: :export FILE (:export! FILE overwrites)".into());
+    }
+    let path = expand_home(file)?;
+    stay_out_of(&archive.root, &path)?;
+    let mut bytes = Vec::new();
+    write_day(archive, day, shown, Format::for_path(&path), &mut bytes)
+        .map_err(|e| e.to_string())?;
+    let failed = |e: io::Error| match e.kind() {
+        io::ErrorKind::AlreadyExists => format!("{file} exists (:export! overwrites it)"),
+        _ => format!("{}: {e}", path.display()),
+    };
+    // create_new refuses an existing file in the same call that creates it.
+    let mut out = OpenOptions::new()
+        .write(true)
+        .create_new(!overwrite)
+        .create(true)
+        .truncate(true)
+        .open(&path)
+        .map_err(failed)?;
+    out.write_all(&bytes).map_err(failed)?;
+    Ok(path)
+}
+
+/// `file` with a leading `~/` replaced by `$HOME/`.
+fn expand_home(file: &str) -> Result<PathBuf, String> {
+    match file.strip_prefix("~/") {
+        Some(rest) => std::env::var_os("HOME")
+            .map(|home| Path::new(&home).join(rest))
+            .ok_or_else(|| "HOME is not set, so ~/ means nothing".to_owned()),
+        None => Ok(PathBuf::from(file)),
+    }
+}
+
+/// Refuses a `path` that would land inside the archive at `root`.
+fn stay_out_of(root: &Path, path: &Path) -> Result<(), String> {
+    let root = fs::canonicalize(root)
+        .map_err(|e| format!("cannot find the archive folder to keep out of it: {e}"))?;
+    if landing(path)?.starts_with(&root) {
+        return Err(format!("{} is inside the archive", path.display()));
+    }
+    Ok(())
+}
+
+/// Where writing `path` would really put bytes, every link resolved: an existing file or
+/// link is followed to its end (a dangling link is an error, since writing through it
+/// would create its target wherever that is); a new file lands in its canonical parent.
+fn landing(path: &Path) -> Result<PathBuf, String> {
+    let cannot = |e: io::Error| format!("{}: {e}", path.display());
+    if fs::symlink_metadata(path).is_ok() {
+        return fs::canonicalize(path).map_err(cannot);
+    }
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("{} is not a file name", path.display()))?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Ok(fs::canonicalize(parent).map_err(cannot)?.join(name))
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
@@ -332,5 +425,12 @@ mod tests {
         assert_eq!(of("day.json"), Format::Json);
         assert_eq!(of("day.txt"), Format::Text);
         assert_eq!(of("day"), Format::Text);
+    }
+
+    #[test]
+    fn a_leading_tilde_is_the_home_folder() {
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        assert_eq!(expand_home("~/day.md").ok(), home.map(|h| h.join("day.md")));
+        assert_eq!(expand_home("day~/x.md"), Ok(PathBuf::from("day~/x.md")));
     }
 }
