@@ -531,7 +531,10 @@ mod tests {
     fn the_readme_lists_every_action_a_config_can_bind() {
         let readme = include_str!("../README.md");
         for name in BINDINGS.iter().filter_map(rebindable_name) {
-            assert!(readme.contains(&format!("`{name}`")), "README lacks `{name}`");
+            assert!(
+                readme.contains(&format!("`{name}`")),
+                "README lacks `{name}`"
+            );
         }
     }
 
