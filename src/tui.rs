@@ -17,6 +17,7 @@ use crossterm::event::{
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, Effect, Reloaded};
 use crate::config::{self, Settings};
@@ -30,6 +31,9 @@ use crate::watch::Watch;
 
 /// How often the loading gauge is redrawn.
 const LOADING_TICK: Duration = Duration::from_millis(20);
+/// How long a signal's stop may take through the reader's own loop before the process
+/// ends regardless.
+const STOP_GRACE: Duration = Duration::from_secs(1);
 /// How often the screen follows a background search.
 const BUSY_TICK: Duration = Duration::from_millis(15);
 /// How long the reader waits for input before looking for a termination signal.
@@ -218,12 +222,24 @@ fn carry_out(effect: Effect) -> Result<(), String> {
 }
 
 /// A flag raised by SIGTERM, SIGHUP or SIGINT, so that `kill` or a closed terminal ends
-/// the reader through the same path as `q`, which restores the terminal.
+/// the reader through the same path as `q`, which restores the terminal and keeps the
+/// place. If that path has not ended the process within [`STOP_GRACE`] (when the terminal
+/// is gone, crossterm's input reader spins on end-of-file and never returns to the loop),
+/// the process ends anyway.
 fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let flag = Arc::clone(&stop);
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            flag.store(true, Ordering::Relaxed);
+            std::thread::sleep(STOP_GRACE);
+            // Restoring may block on a terminal that is gone: try it aside, briefly.
+            std::thread::spawn(|| drop(Restore));
+            std::thread::sleep(STOP_GRACE / 4);
+            signal_hook::low_level::exit(128 + signal);
+        }
+    });
     Ok(stop)
 }
 

@@ -404,3 +404,33 @@ fn a_config_sets_width_time_format_and_keys_and_names_its_mistakes() {
     );
     std::fs::remove_file(&config).unwrap();
 }
+
+#[test]
+fn the_reader_ends_when_its_terminal_goes_away() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let Some(t) = Tmux::start("gone", &command_line(&sample), 100, 30) else {
+        return;
+    };
+    t.wait_for("? help");
+    let shell = t.display("#{pane_pid}");
+    let child = Command::new("pgrep")
+        .args(["-P", &shell])
+        .output()
+        .expect("pgrep runs");
+    let pid = String::from_utf8_lossy(&child.stdout).trim().to_owned();
+    assert!(!pid.is_empty(), "the reader's pid");
+    t.cmd(&["kill-server"]);
+    // Gone, or a zombie waiting for its parent to read its exit: either way, not spinning.
+    let running = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .is_ok_and(|stat| !stat.split(") ").nth(1).is_some_and(|s| s.starts_with('Z')))
+    };
+    let start = Instant::now();
+    while running() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the reader {pid} still runs without its terminal"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}
