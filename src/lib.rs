@@ -5,6 +5,7 @@
 
 pub mod activity;
 pub mod app;
+pub mod calendar;
 pub mod commands;
 pub mod config;
 pub mod entities;
