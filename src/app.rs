@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use ratatui::layout::{Position, Rect, Size};
 
+use crate::calendar::{Calendar, Step};
 use crate::config::Settings;
 use crate::export;
 use crate::find::{Find, FindQuery};
@@ -79,6 +80,8 @@ pub enum Overlay {
     },
     /// The results of the archive-wide search ([`App::find`]).
     Results,
+    /// `C`: a month view of the group.
+    Calendar(Calendar),
 }
 
 /// The top of the message pane: a shown message and how many of its rows are scrolled off.
@@ -201,6 +204,9 @@ pub enum Action {
     Say(String),
     /// Go back to where the reader was last time.
     Restore(Place),
+    OpenCalendar,
+    /// Moves the calendar's cursor.
+    CalendarStep(Step),
     Resize(Size),
     /// Mouse wheel at a position, lines down (negative: up).
     Wheel(Position, isize),
@@ -348,6 +354,7 @@ impl App {
             Action::Restore(place) => self.restore(&place),
             Action::OpenSpeakers => self.open_speakers(),
             Action::ClearFilter => self.set_filter(None),
+            Action::OpenCalendar => self.open_calendar(),
             Action::OpenGroups => {
                 self.view.overlay = Overlay::Groups {
                     cursor: self.view.group.0 as usize,
@@ -369,6 +376,7 @@ impl App {
             | Action::Toggle
             | Action::ToggleScope
             | Action::FindToggle(_) => self.overlay_input(action),
+            Action::CalendarStep(_) => self.overlay_input(action),
             Action::Resize(size) => {
                 self.view.size = size;
                 self.clamp_scroll();
@@ -781,6 +789,7 @@ impl App {
             Overlay::Groups { cursor } => self.groups_input(cursor, action),
             Overlay::Help(top) => self.help_input(top, action),
             Overlay::Results => self.results_input(action),
+            Overlay::Calendar(calendar) => self.calendar_input(calendar, action),
             Overlay::None => {}
         }
     }
@@ -1169,6 +1178,32 @@ impl App {
             _ => cursor,
         };
         self.view.overlay = Overlay::Groups { cursor };
+    }
+
+    fn open_calendar(&mut self) {
+        let days = self.archive.group_days(self.view.group);
+        self.view.overlay = Overlay::Calendar(Calendar::new(days, self.day().date));
+    }
+
+    fn calendar_input(&mut self, mut calendar: Calendar, action: Action) {
+        match action {
+            Action::CalendarStep(step) => {
+                let days = self.archive.group_days(self.view.group);
+                self.view.notice = calendar.step(days, step).map(str::to_owned);
+            }
+            Action::Submit => return self.open_date(calendar.cursor),
+            Action::Cancel => return,
+            _ => {}
+        }
+        self.view.overlay = Overlay::Calendar(calendar);
+    }
+
+    /// Opens the group's day on `date`, or says which later day it shows instead.
+    fn open_date(&mut self, date: NaiveDate) {
+        let found = self.open_nearest(date);
+        if found != date {
+            self.view.notice = Some(format!("no log for {date}: showing {found}"));
+        }
     }
 
     /// Opens another group on the same date, or its nearest later day, saying so.

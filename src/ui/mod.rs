@@ -1,5 +1,6 @@
 //! Pure render functions, one per pane: they read the app and draw; they change nothing.
 
+mod calendar;
 mod cells;
 mod days;
 pub mod help;
@@ -77,6 +78,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Groups { cursor } => {
             pickers::groups(app, *cursor, frame.area(), frame.buffer_mut())
         }
+        Overlay::Calendar(c) => calendar::render(app, c, frame.area(), frame.buffer_mut()),
         Overlay::Prompt(_) | Overlay::Results | Overlay::None => {}
     }
 }

@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::calendar::SHADES;
+
 /// Speaker colours: distinct on dark and light backgrounds alike.
 const SPEAKER_COLOURS: [Color; 10] = [
     Color::Cyan,
@@ -47,6 +49,8 @@ pub struct Theme {
     pub notice: Style,
     /// Speaker names take a colour from here (empty: names are only bold).
     pub speakers: Vec<Color>,
+    /// Calendar days with a log, by message count, quietest first.
+    pub shades: [Style; SHADES],
 }
 
 impl Theme {
@@ -70,6 +74,13 @@ impl Theme {
                 .fg(Color::Yellow)
                 .add_modifier(Modifier::BOLD),
             speakers: SPEAKER_COLOURS.to_vec(),
+            // Dark to bright: busy days light up on a dark background.
+            shades: greens([
+                (22, Color::White),
+                (28, Color::White),
+                (34, Color::Black),
+                (40, Color::Black),
+            ]),
         }
     }
 
@@ -87,6 +98,13 @@ impl Theme {
                 .fg(Color::Red)
                 .add_modifier(Modifier::BOLD),
             speakers: SPEAKER_COLOURS_LIGHT.to_vec(),
+            // Pale to deep: busy days darken on a light background.
+            shades: greens([
+                (194, Color::Black),
+                (150, Color::Black),
+                (71, Color::White),
+                (28, Color::White),
+            ]),
             ..Theme::dark()
         }
     }
@@ -112,6 +130,8 @@ impl Theme {
             status: marked,
             notice: marked.add_modifier(Modifier::BOLD),
             speakers: Vec::new(),
+            // Without colour the counts can't be told apart; days with a log still can.
+            shades: [Style::new().add_modifier(Modifier::BOLD); SHADES],
         }
     }
 }
@@ -174,4 +194,16 @@ pub fn status() -> Style {
 
 pub fn notice() -> Style {
     theme().notice
+}
+
+/// A calendar day's shade by its message count (0 the quietest).
+pub fn shade(level: usize) -> Style {
+    let shades = &theme().shades;
+    shades[level.min(shades.len() - 1)]
+}
+
+/// Greens from the 256-colour cube as backgrounds, each with a text colour that stays
+/// readable on it, quietest first.
+fn greens(shades: [(u8, Color); SHADES]) -> [Style; SHADES] {
+    shades.map(|(bg, fg)| Style::new().bg(Color::Indexed(bg)).fg(fg))
 }
