@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use ratatui::layout::{Position, Rect, Size};
 
+use crate::activity_view::Activity;
 use crate::calendar::{Calendar, Step};
 use crate::config::Settings;
 use crate::export;
@@ -82,6 +83,8 @@ pub enum Overlay {
     Results,
     /// `C`: a month view of the group.
     Calendar(Calendar),
+    /// `i`: messages per day, per hour and per speaker (boxed: it holds its figures).
+    Activity(Box<Activity>),
 }
 
 /// The top of the message pane: a shown message and how many of its rows are scrolled off.
@@ -184,7 +187,7 @@ pub enum Action {
     CursorDown,
     /// Space in the speaker picker.
     Toggle,
-    /// Tab in the speaker picker: day counts or group counts.
+    /// Tab in the speaker picker and the activity view: the day or the group.
     ToggleScope,
     /// `F`: the archive-wide search prompt.
     OpenFind,
@@ -207,6 +210,7 @@ pub enum Action {
     OpenCalendar,
     /// Moves the calendar's cursor.
     CalendarStep(Step),
+    OpenActivity,
     Resize(Size),
     /// Mouse wheel at a position, lines down (negative: up).
     Wheel(Position, isize),
@@ -355,6 +359,7 @@ impl App {
             Action::OpenSpeakers => self.open_speakers(),
             Action::ClearFilter => self.set_filter(None),
             Action::OpenCalendar => self.open_calendar(),
+            Action::OpenActivity => self.open_activity(),
             Action::OpenGroups => {
                 self.view.overlay = Overlay::Groups {
                     cursor: self.view.group.0 as usize,
@@ -790,6 +795,7 @@ impl App {
             Overlay::Help(top) => self.help_input(top, action),
             Overlay::Results => self.results_input(action),
             Overlay::Calendar(calendar) => self.calendar_input(calendar, action),
+            Overlay::Activity(activity) => self.activity_input(activity, action),
             Overlay::None => {}
         }
     }
@@ -1204,6 +1210,20 @@ impl App {
         if found != date {
             self.view.notice = Some(format!("no log for {date}: showing {found}"));
         }
+    }
+
+    fn open_activity(&mut self) {
+        let activity = Activity::open(&self.archive, self.view.group, self.view.day);
+        self.view.overlay = Overlay::Activity(Box::new(activity));
+    }
+
+    fn activity_input(&mut self, mut activity: Box<Activity>, action: Action) {
+        match action {
+            Action::ToggleScope => activity.toggle_scope(&self.archive),
+            Action::Cancel => return,
+            _ => {}
+        }
+        self.view.overlay = Overlay::Activity(activity);
     }
 
     /// Opens another group on the same date, or its nearest later day, saying so.

@@ -25,6 +25,8 @@ pub enum Context {
     Picker,
     /// The calendar (`C`).
     Calendar,
+    /// The activity view (`i`).
+    Activity,
     /// The help overlay.
     Help,
     /// The archive-wide search results.
@@ -41,6 +43,7 @@ impl Context {
             Context::Prompt => "/ and : prompts",
             Context::Picker => "pickers",
             Context::Calendar => "calendar",
+            Context::Activity => "activity view",
             Context::Help => "this help",
             Context::Results => "search results (F)",
         }
@@ -84,7 +87,7 @@ const fn bind(
     }
 }
 
-use Context::{Always, Calendar, Days, Global, Help, Messages, Picker, Prompt, Results};
+use Context::{Activity, Always, Calendar, Days, Global, Help, Messages, Picker, Prompt, Results};
 use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 /// The keymap. Earlier rows win; the help overlay lists them in this order.
@@ -223,6 +226,12 @@ pub static BINDINGS: &[Binding] = &[
         &[key('C')],
         Action::OpenCalendar,
         "calendar of the group",
+    ),
+    bind(
+        Global,
+        &[key('i')],
+        Action::OpenActivity,
+        "activity: messages per day, hour, speaker",
     ),
     bind(
         Global,
@@ -402,6 +411,18 @@ pub static BINDINGS: &[Binding] = &[
         "close",
     ),
     bind(
+        Activity,
+        &[code(Tab), key('t')],
+        Action::ToggleScope,
+        "hours and speakers: group / open day",
+    ),
+    bind(
+        Activity,
+        &[code(Esc), key('q'), key('i')],
+        Action::Cancel,
+        "close",
+    ),
+    bind(
         Help,
         &[key('j'), code(Down)],
         Action::CursorDown,
@@ -424,6 +445,7 @@ fn contexts(view: &View) -> &'static [Context] {
         (Overlay::Help(_), _) => &[Help, Always],
         (Overlay::Results, _) => &[Results, Always],
         (Overlay::Calendar(_), _) => &[Calendar, Always],
+        (Overlay::Activity(_), _) => &[Activity, Always],
         (_, Focus::Messages) => &[Messages, Global, Always],
         (_, Focus::Days) => &[Days, Global, Always],
     }
@@ -560,6 +582,7 @@ pub fn rebindable_name(binding: &Binding) -> Option<&'static str> {
         Action::ClearFilter => "clear_filter",
         Action::OpenGroups => "groups",
         Action::OpenCalendar => "calendar",
+        Action::OpenActivity => "activity",
         Action::ToggleHelp => "help",
         Action::Select => "select",
         Action::OpenLink => "open",

@@ -4,6 +4,7 @@
 //! [`model::Archive`] → view state → pure render functions.
 
 pub mod activity;
+pub mod activity_view;
 pub mod app;
 pub mod calendar;
 pub mod commands;

@@ -1,5 +1,6 @@
 //! Pure render functions, one per pane: they read the app and draw; they change nothing.
 
+mod activity;
 mod calendar;
 mod cells;
 mod days;
@@ -79,6 +80,13 @@ pub fn render(app: &App, frame: &mut Frame) {
             pickers::groups(app, *cursor, frame.area(), frame.buffer_mut())
         }
         Overlay::Calendar(c) => calendar::render(app, c, frame.area(), frame.buffer_mut()),
+        Overlay::Activity(a) => {
+            let above_status = Rect {
+                height: panes.status.y - frame.area().y,
+                ..frame.area()
+            };
+            activity::render(app, a, above_status, frame.buffer_mut())
+        }
         Overlay::Prompt(_) | Overlay::Results | Overlay::None => {}
     }
 }

@@ -51,6 +51,10 @@ pub struct Theme {
     pub speakers: Vec<Color>,
     /// Calendar days with a log, by message count, quietest first.
     pub shades: [Style; SHADES],
+    /// The activity view's bars.
+    pub chart: Style,
+    /// The open day in the activity view's per-day chart.
+    pub marked: Style,
 }
 
 impl Theme {
@@ -81,6 +85,8 @@ impl Theme {
                 (34, Color::Black),
                 (40, Color::Black),
             ]),
+            chart: Style::new().fg(Color::Cyan),
+            marked: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -105,6 +111,8 @@ impl Theme {
                 (71, Color::White),
                 (28, Color::White),
             ]),
+            chart: Style::new().fg(Color::Blue),
+            marked: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             ..Theme::dark()
         }
     }
@@ -132,6 +140,8 @@ impl Theme {
             speakers: Vec::new(),
             // Without colour the counts can't be told apart; days with a log still can.
             shades: [Style::new().add_modifier(Modifier::BOLD); SHADES],
+            chart: plain(self.chart),
+            marked: plain(self.marked),
         }
     }
 }
@@ -194,6 +204,14 @@ pub fn status() -> Style {
 
 pub fn notice() -> Style {
     theme().notice
+}
+
+pub fn chart() -> Style {
+    theme().chart
+}
+
+pub fn marked() -> Style {
+    theme().marked
 }
 
 /// A calendar day's shade by its message count (0 the quietest).
