@@ -188,6 +188,9 @@ main() {
     done
     echo "| reader: first frame (200×60 tmux, median of 3) | ${frame_ms} ms | ≤ 100 ms | $(verdict "$frame_ms" 1 100) |"
     echo "| reader: what the first frame shows | $frame_text | | |"
+    local activity
+    activity=$(scale_field "open the activity view" 3)
+    echo "| reader: open the activity view on the archive + a frame (200×60, bench) | $activity | ≤ 50 ms | $(verdict "${activity% ms}" 1 50) |"
     echo
     echo "In-process figures (\`cargo bench --bench scale\`):"
     echo

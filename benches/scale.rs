@@ -1,6 +1,7 @@
 //! Archive-scale figures: loading a whole archive, then searching all of it in memory, as
-//! the reader's archive-wide search does. `cargo bench --bench scale` prints a Markdown
-//! table of medians; it asserts nothing (bench/run.sh compares the figures with ripgrep).
+//! the reader's archive-wide search does, and opening the reader's activity view, which
+//! counts a whole group. `cargo bench --bench scale` prints a Markdown table of medians;
+//! it asserts nothing (bench/run.sh compares the figures with ripgrep).
 //!
 //! `CHATLOG_ARCHIVE=DIR` measures DIR; otherwise a 10-year archive (3,650 days × 300
 //! messages) is generated once into `target/bench-archive`. `CHATLOG_WORDS="代扣 pay"`
@@ -10,15 +11,21 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use chatlog::app::{Action, App};
 use chatlog::find::{Find, FindQuery};
 use chatlog::load::load;
 use chatlog::model::{Archive, GroupId};
 use chatlog::search::{Matcher, Scope, search_archive};
 use chatlog::synth::{ArchiveSpec, MARKER, write_archive};
+use chatlog::ui;
 use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Size;
 
 const LOAD_RUNS: usize = 5;
 const SEARCH_RUNS: usize = 11;
+const VIEW_RUNS: usize = 11;
 
 /// Median and fastest of `runs` timings of `f`, with what the last run returned. Each
 /// result is dropped before the next run, so that one archive at a time is in memory.
@@ -111,6 +118,33 @@ fn main() {
         );
         reader_find(&archive, word);
     }
+    activity_view(archive);
+}
+
+/// `i` on the last day of the first group (the whole archive in a generated one): the
+/// view counts the group's messages per day, hour and speaker, then draws one 200×60 frame.
+fn activity_view(archive: Arc<Archive>) {
+    let size = Size::new(200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).expect("a backend");
+    let mut app = App::new(archive, size);
+    let group_messages: usize = app
+        .archive
+        .group_days(app.view.group)
+        .iter()
+        .map(|d| d.messages.len())
+        .sum();
+    let (median, fastest, ()) = time(VIEW_RUNS, || {
+        // Closing the view the last run opened costs nothing: the figures are dropped.
+        app.update(Action::Cancel);
+        app.update(Action::OpenActivity);
+        terminal.draw(|f| ui::render(&app, f)).expect("a frame");
+    });
+    row(
+        "open the activity view + a frame",
+        median,
+        fastest,
+        &format!("{group_messages} msgs in the group"),
+    );
 }
 
 /// The reader's archive-wide search (`F`), newest first over every group: how soon the

@@ -9,6 +9,8 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use ratatui::layout::{Position, Rect, Size};
 
+use crate::activity_view::Activity;
+use crate::calendar::{Calendar, Step};
 use crate::config::Settings;
 use crate::export;
 use crate::find::{Find, FindQuery};
@@ -79,6 +81,10 @@ pub enum Overlay {
     },
     /// The results of the archive-wide search ([`App::find`]).
     Results,
+    /// `C`: a month view of the group.
+    Calendar(Calendar),
+    /// `i`: messages per day, per hour and per speaker (boxed: it holds its figures).
+    Activity(Box<Activity>),
 }
 
 /// The top of the message pane: a shown message and how many of its rows are scrolled off.
@@ -181,7 +187,7 @@ pub enum Action {
     CursorDown,
     /// Space in the speaker picker.
     Toggle,
-    /// Tab in the speaker picker: day counts or group counts.
+    /// Tab in the speaker picker and the activity view: the day or the group.
     ToggleScope,
     /// `F`: the archive-wide search prompt.
     OpenFind,
@@ -201,6 +207,10 @@ pub enum Action {
     Say(String),
     /// Go back to where the reader was last time.
     Restore(Place),
+    OpenCalendar,
+    /// Moves the calendar's cursor.
+    CalendarStep(Step),
+    OpenActivity,
     Resize(Size),
     /// Mouse wheel at a position, lines down (negative: up).
     Wheel(Position, isize),
@@ -348,6 +358,8 @@ impl App {
             Action::Restore(place) => self.restore(&place),
             Action::OpenSpeakers => self.open_speakers(),
             Action::ClearFilter => self.set_filter(None),
+            Action::OpenCalendar => self.open_calendar(),
+            Action::OpenActivity => self.open_activity(),
             Action::OpenGroups => {
                 self.view.overlay = Overlay::Groups {
                     cursor: self.view.group.0 as usize,
@@ -369,6 +381,7 @@ impl App {
             | Action::Toggle
             | Action::ToggleScope
             | Action::FindToggle(_) => self.overlay_input(action),
+            Action::CalendarStep(_) => self.overlay_input(action),
             Action::Resize(size) => {
                 self.view.size = size;
                 self.clamp_scroll();
@@ -781,6 +794,8 @@ impl App {
             Overlay::Groups { cursor } => self.groups_input(cursor, action),
             Overlay::Help(top) => self.help_input(top, action),
             Overlay::Results => self.results_input(action),
+            Overlay::Calendar(calendar) => self.calendar_input(calendar, action),
+            Overlay::Activity(activity) => self.activity_input(activity, action),
             Overlay::None => {}
         }
     }
@@ -1169,6 +1184,46 @@ impl App {
             _ => cursor,
         };
         self.view.overlay = Overlay::Groups { cursor };
+    }
+
+    fn open_calendar(&mut self) {
+        let days = self.archive.group_days(self.view.group);
+        self.view.overlay = Overlay::Calendar(Calendar::new(days, self.day().date));
+    }
+
+    fn calendar_input(&mut self, mut calendar: Calendar, action: Action) {
+        match action {
+            Action::CalendarStep(step) => {
+                let days = self.archive.group_days(self.view.group);
+                self.view.notice = calendar.step(days, step).map(str::to_owned);
+            }
+            Action::Submit => return self.open_date(calendar.cursor),
+            Action::Cancel => return,
+            _ => {}
+        }
+        self.view.overlay = Overlay::Calendar(calendar);
+    }
+
+    /// Opens the group's day on `date`, or says which later day it shows instead.
+    fn open_date(&mut self, date: NaiveDate) {
+        let found = self.open_nearest(date);
+        if found != date {
+            self.view.notice = Some(format!("no log for {date}: showing {found}"));
+        }
+    }
+
+    fn open_activity(&mut self) {
+        let activity = Activity::open(&self.archive, self.view.group, self.view.day);
+        self.view.overlay = Overlay::Activity(Box::new(activity));
+    }
+
+    fn activity_input(&mut self, mut activity: Box<Activity>, action: Action) {
+        match action {
+            Action::ToggleScope => activity.toggle_scope(&self.archive),
+            Action::Cancel => return,
+            _ => {}
+        }
+        self.view.overlay = Overlay::Activity(activity);
     }
 
     /// Opens another group on the same date, or its nearest later day, saying so.

@@ -6,6 +6,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, Mou
 use ratatui::layout::{Position, Size};
 
 use crate::app::{Action, FindOption, Focus, Overlay, View};
+use crate::calendar::Step;
 
 /// Where a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +23,10 @@ pub enum Context {
     Prompt,
     /// The speaker picker (`s`) and group picker (`c`).
     Picker,
+    /// The calendar (`C`).
+    Calendar,
+    /// The activity view (`i`).
+    Activity,
     /// The help overlay.
     Help,
     /// The archive-wide search results.
@@ -37,6 +42,8 @@ impl Context {
             Context::Days => "day list",
             Context::Prompt => "/ and : prompts",
             Context::Picker => "pickers",
+            Context::Calendar => "calendar",
+            Context::Activity => "activity view",
             Context::Help => "this help",
             Context::Results => "search results (F)",
         }
@@ -80,7 +87,7 @@ const fn bind(
     }
 }
 
-use Context::{Always, Days, Global, Help, Messages, Picker, Prompt, Results};
+use Context::{Activity, Always, Calendar, Days, Global, Help, Messages, Picker, Prompt, Results};
 use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 /// The keymap. Earlier rows win; the help overlay lists them in this order.
@@ -216,6 +223,18 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, &[key('c')], Action::OpenGroups, "chat groups"),
     bind(
         Global,
+        &[key('C')],
+        Action::OpenCalendar,
+        "calendar of the group",
+    ),
+    bind(
+        Global,
+        &[key('i')],
+        Action::OpenActivity,
+        "activity: messages per day, hour, speaker",
+    ),
+    bind(
+        Global,
         &[code(Tab), Key(KeyCode::BackTab, KeyModifiers::SHIFT)],
         Action::FocusNext,
         "switch pane",
@@ -320,6 +339,90 @@ pub static BINDINGS: &[Binding] = &[
         "close (stops a search still running)",
     ),
     bind(
+        Calendar,
+        &[key('h'), code(Left)],
+        Action::CalendarStep(Step::Days(-1)),
+        "a day back",
+    ),
+    bind(
+        Calendar,
+        &[key('l'), code(Right)],
+        Action::CalendarStep(Step::Days(1)),
+        "a day on",
+    ),
+    bind(
+        Calendar,
+        &[key('k'), code(Up)],
+        Action::CalendarStep(Step::Days(-7)),
+        "a week back",
+    ),
+    bind(
+        Calendar,
+        &[key('j'), code(Down)],
+        Action::CalendarStep(Step::Days(7)),
+        "a week on",
+    ),
+    bind(
+        Calendar,
+        &[key('[')],
+        Action::CalendarStep(Step::Logged(-1)),
+        "previous day with a log",
+    ),
+    bind(
+        Calendar,
+        &[key(']')],
+        Action::CalendarStep(Step::Logged(1)),
+        "next day with a log",
+    ),
+    bind(
+        Calendar,
+        &[key('{'), code(PageUp)],
+        Action::CalendarStep(Step::Months(-1)),
+        "previous month",
+    ),
+    bind(
+        Calendar,
+        &[key('}'), code(PageDown)],
+        Action::CalendarStep(Step::Months(1)),
+        "next month",
+    ),
+    bind(
+        Calendar,
+        &[key('g'), code(Home)],
+        Action::CalendarStep(Step::First),
+        "first day of the group",
+    ),
+    bind(
+        Calendar,
+        &[key('G'), code(End)],
+        Action::CalendarStep(Step::Last),
+        "last day of the group",
+    ),
+    bind(
+        Calendar,
+        &[code(Enter)],
+        Action::Submit,
+        "open the day (or the next with a log)",
+    ),
+    bind(
+        Calendar,
+        &[code(Esc), key('q'), key('C')],
+        Action::Cancel,
+        "close",
+    ),
+    bind(
+        Activity,
+        &[code(Tab), key('t')],
+        Action::ToggleScope,
+        "hours and speakers: group / open day",
+    ),
+    bind(
+        Activity,
+        &[code(Esc), key('q'), key('i')],
+        Action::Cancel,
+        "close",
+    ),
+    bind(
         Help,
         &[key('j'), code(Down)],
         Action::CursorDown,
@@ -341,6 +444,8 @@ fn contexts(view: &View) -> &'static [Context] {
         (Overlay::Speakers(_) | Overlay::Groups { .. }, _) => &[Picker, Always],
         (Overlay::Help(_), _) => &[Help, Always],
         (Overlay::Results, _) => &[Results, Always],
+        (Overlay::Calendar(_), _) => &[Calendar, Always],
+        (Overlay::Activity(_), _) => &[Activity, Always],
         (_, Focus::Messages) => &[Messages, Global, Always],
         (_, Focus::Days) => &[Days, Global, Always],
     }
@@ -476,6 +581,8 @@ pub fn rebindable_name(binding: &Binding) -> Option<&'static str> {
         Action::OpenSpeakers => "speakers",
         Action::ClearFilter => "clear_filter",
         Action::OpenGroups => "groups",
+        Action::OpenCalendar => "calendar",
+        Action::OpenActivity => "activity",
         Action::ToggleHelp => "help",
         Action::Select => "select",
         Action::OpenLink => "open",

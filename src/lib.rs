@@ -4,7 +4,9 @@
 //! [`model::Archive`] → view state → pure render functions.
 
 pub mod activity;
+pub mod activity_view;
 pub mod app;
+pub mod calendar;
 pub mod commands;
 pub mod config;
 pub mod entities;

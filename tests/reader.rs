@@ -5,14 +5,17 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chatlog::app::{Action, App, Focus, Overlay};
+use chatlog::calendar::Step;
 use chatlog::keymap::action_for;
 use chatlog::load::load;
+use chatlog::model::{Archive, GroupId};
 use chatlog::ui;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Size};
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 mod common;
@@ -89,35 +92,7 @@ fn assert_exact(app: &App, buf: &Buffer) {
     let panes = app.panes_in(buf.area);
     let mut boxes = vec![panes.messages];
     boxes.extend(panes.days);
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let symbol = buf[(x, y)].symbol();
-            assert!(
-                !symbol.chars().any(char::is_control),
-                "control char at {x},{y} in {:?}",
-                row_text(buf, y)
-            );
-            let w = symbol.width().max(1) as u16;
-            if w == 2 {
-                assert!(
-                    x + 1 < buf.area.width,
-                    "wide char at the right edge, row {y}"
-                );
-                for b in &boxes {
-                    let inside =
-                        |cx: u16| cx > b.x && cx + 1 < b.right() && y > b.y && y + 1 < b.bottom();
-                    assert_eq!(
-                        inside(x),
-                        inside(x + 1),
-                        "wide char across a border at {x},{y}: {:?}",
-                        row_text(buf, y)
-                    );
-                }
-            }
-            x += w;
-        }
-    }
+    assert_whole_cells(buf, &boxes);
     for b in &boxes {
         for y in b.y + 1..b.bottom().saturating_sub(1) {
             assert_eq!(
@@ -137,12 +112,51 @@ fn assert_exact(app: &App, buf: &Buffer) {
     }
 }
 
-#[test]
-fn borders_straight_at_every_width_on_real_days() {
+/// Every row is as wide as the terminal, nothing drawn is a control character, and no
+/// wide char hangs over the right edge or across the border of one of `boxes`.
+fn assert_whole_cells(buf: &Buffer, boxes: &[Rect]) {
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            assert!(
+                !symbol.chars().any(char::is_control),
+                "control char at {x},{y} in {:?}",
+                row_text(buf, y)
+            );
+            let w = symbol.width().max(1) as u16;
+            if w == 2 {
+                assert!(
+                    x + 1 < buf.area.width,
+                    "wide char at the right edge, row {y}"
+                );
+                for b in boxes {
+                    let inside =
+                        |cx: u16| cx > b.x && cx + 1 < b.right() && y > b.y && y + 1 < b.bottom();
+                    assert_eq!(
+                        inside(x),
+                        inside(x + 1),
+                        "wide char across a border at {x},{y}: {:?}",
+                        row_text(buf, y)
+                    );
+                }
+            }
+            x += w;
+        }
+        assert_eq!(row_text(buf, y).width(), buf.area.width as usize, "row {y}");
+    }
+}
+
+/// The real archive next to the repository, or the sample where it is absent.
+fn real_or_sample() -> Arc<Archive> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-logs/cocolian-docs");
     let dir = if dir.is_dir() { dir } else { sample() };
-    let (archive, _) = load(&dir).unwrap();
-    let archive = Arc::new(archive);
+    Arc::new(load(&dir).unwrap().0)
+}
+
+#[test]
+fn borders_straight_at_every_width_on_real_days() {
+    let archive = real_or_sample();
     // The busiest day of each group, and a day with long URLs.
     let mut days: Vec<usize> = archive
         .groups
@@ -572,13 +586,7 @@ fn picker_narrows_and_switches_scope() {
     };
     assert!(p.whole_group);
     let group_total: u32 = app.picker_entries(p).iter().map(|e| e.1).sum();
-    let expected: usize = app
-        .archive
-        .group_days(app.view.group)
-        .iter()
-        .map(|d| d.messages.len())
-        .sum();
-    assert_eq!(group_total as usize, expected);
+    assert_eq!(group_total as usize, group_messages(&app));
     type_str(&mut app, "中金");
     let Overlay::Speakers(p) = &app.view.overlay else {
         panic!()
@@ -1173,4 +1181,285 @@ fn export_overwrites_only_with_a_bang_and_says_why_not() {
     assert!(folder.starts_with("not exported: "), "{folder}");
     let nothing = command(&mut app, "export");
     assert!(nothing.starts_with("not exported: no file"), "{nothing}");
+}
+
+// --- calendar and activity views -----------------------------------------------------
+
+fn code(c: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+/// The sample's prodarch group on 2018-03-05 (158 messages).
+fn prodarch_0305(width: u16, height: u16) -> App {
+    let mut app = sample_app(width, height);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    app
+}
+
+/// Messages in the open group, all days.
+fn group_messages(app: &App) -> usize {
+    app.archive
+        .group_days(app.view.group)
+        .iter()
+        .map(|d| d.messages.len())
+        .sum()
+}
+
+fn cursor(app: &App) -> String {
+    match &app.view.overlay {
+        Overlay::Calendar(c) => c.cursor.to_string(),
+        other => panic!("calendar not open: {other:?}"),
+    }
+}
+
+/// The box drawn with `title` on its top border.
+fn box_titled(buf: &Buffer, title: &str) -> Rect {
+    let (w, h) = (buf.area.width, buf.area.height);
+    let (x, y) = (0..h)
+        .find_map(|y| {
+            let row = row_text(buf, y);
+            let at = row.find(&format!("┌{title}"))?;
+            Some((row[..at].width() as u16, y))
+        })
+        .unwrap_or_else(|| panic!("no box titled {title:?}:\n{}", screen(buf)));
+    let right = (x + 1..w).find(|&cx| buf[(cx, y)].symbol() == "┐").unwrap();
+    let bottom = (y + 1..h).find(|&cy| buf[(x, cy)].symbol() == "└").unwrap();
+    Rect::new(x, y, right + 1 - x, bottom + 1 - y)
+}
+
+/// Where `text` starts on the screen.
+fn find(buf: &Buffer, text: &str) -> Option<Position> {
+    (0..buf.area.height).find_map(|y| {
+        let row = row_text(buf, y);
+        let at = row.find(text)?;
+        Some(Position::new(row[..at].width() as u16, y))
+    })
+}
+
+#[test]
+fn calendar_keys_move_the_cursor_and_enter_opens_its_day() {
+    let mut app = prodarch_0305(80, 24);
+    let open = app.view.day;
+    press(&mut app, [key('C')]);
+    assert_eq!(cursor(&app), "2018-03-05", "opens on the open day");
+    for (keys, expect) in [
+        (vec![key('l')], "2018-03-06"),
+        (vec![code(KeyCode::Left)], "2018-03-05"),
+        (vec![key('j')], "2018-03-07"),
+        (vec![key('k')], "2018-03-04"),
+        (vec![key(']'), key(']')], "2018-03-06"),
+        (vec![key('[')], "2018-03-05"),
+        (vec![key('G')], "2018-03-07"),
+        (vec![key('g')], "2018-03-04"),
+        (vec![key('}')], "2018-03-07"),
+        (vec![key('{')], "2018-03-04"),
+    ] {
+        press(&mut app, keys.clone());
+        assert_eq!(cursor(&app), expect, "after {keys:?}");
+        assert_eq!(app.view.day, open, "moving the cursor opens nothing");
+    }
+    app.update(Action::CalendarStep(Step::Logged(-1)));
+    assert_eq!(app.view.notice.as_deref(), Some("first day of the group"));
+    app.update(Action::CalendarStep(Step::Days(7)));
+    assert_eq!(cursor(&app), "2018-03-07", "held at the group's last day");
+    app.update(Action::CalendarStep(Step::Months(1)));
+    assert_eq!(app.view.notice.as_deref(), Some("last day of the group"));
+    app.update(Action::CalendarStep(Step::First));
+    app.update(Action::CalendarStep(Step::Days(2)));
+    press(&mut app, [enter()]);
+    assert_eq!(app.view.overlay, Overlay::None);
+    assert_eq!(app.day().date.to_string(), "2018-03-06");
+    assert_eq!(app.view.notice, None);
+}
+
+#[test]
+fn calendar_enter_on_a_day_without_a_log_opens_the_next_and_says_so() {
+    let mut app = sample_app(80, 24);
+    type_str(&mut app, ":group proddev");
+    press(&mut app, [enter()]);
+    app.update(Action::OpenCalendar);
+    app.update(Action::CalendarStep(Step::First));
+    app.update(Action::CalendarStep(Step::Days(2)));
+    assert_eq!(cursor(&app), "2017-05-08");
+    app.update(Action::Submit);
+    assert_eq!(app.day().date.to_string(), "2017-06-23");
+    assert_eq!(
+        app.view.notice.as_deref(),
+        Some("no log for 2017-05-08: showing 2017-06-23")
+    );
+}
+
+#[test]
+fn calendar_closes_with_esc_q_and_c_and_opens_nothing() {
+    for close in [code(KeyCode::Esc), key('q'), key('C')] {
+        let mut app = prodarch_0305(80, 24);
+        let day = app.view.day;
+        press(&mut app, [key('C'), key('l'), close.clone()]);
+        assert_eq!(app.view.overlay, Overlay::None, "{close:?}");
+        assert_eq!(app.view.day, day);
+        assert!(!app.view.quit, "q closes the calendar, not the reader");
+    }
+}
+
+#[test]
+fn calendar_snapshots_and_cells() {
+    for (width, height, months) in [(80, 24, 3), (160, 48, 3), (60, 20, 1)] {
+        let mut app = prodarch_0305(width, height);
+        press(&mut app, [key('C'), key('l')]);
+        let buf = draw(&app);
+        let frame = box_titled(&buf, " calendar · prodarch");
+        assert_whole_cells(&buf, &[frame]);
+        let text = screen(&buf);
+        assert_eq!(
+            text.matches("Mo Tu We Th Fr Sa Su").count(),
+            months,
+            "{text}"
+        );
+        // The sample's prodarch days are all in March 2018.
+        let month = group_messages(&app);
+        assert!(text.contains(&format!("Mar 2018 · {month}")), "{text}");
+        assert!(
+            text.contains(&format!("March 2018: {month} messages on 4 days")),
+            "{text}"
+        );
+        assert!(text.contains("Tue 2018-03-06: "), "{text}");
+        // The open day: `▸` and ` 5` bold and underlined, shaded as a day with a log.
+        let open = find(&buf, "▸ 5").expect("the open day marked");
+        let five = &buf[(open.x + 2, open.y)];
+        assert_eq!(five.symbol(), "5");
+        assert!(
+            five.modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+        );
+        assert!(matches!(five.bg, Color::Indexed(_)), "shaded: {five:?}");
+        // The cursor (the 6th) reversed, the open day not.
+        let six = &buf[(open.x + 5, open.y)];
+        assert_eq!(six.symbol(), "6");
+        assert!(six.modifier.contains(Modifier::REVERSED));
+        assert!(!five.modifier.contains(Modifier::REVERSED));
+        // A day without a log (the 12th) is plain.
+        let twelve = find(&buf, "12").unwrap();
+        assert_eq!(buf[(twelve.x, twelve.y)].bg, Color::Reset);
+        if months == 3 {
+            insta::assert_snapshot!(
+                format!("calendar_prodarch_2018_03_05_{width}x{height}"),
+                text
+            );
+        }
+    }
+}
+
+#[test]
+fn activity_opens_on_group_figures_and_tab_switches_to_the_day() {
+    let mut app = prodarch_0305(80, 24);
+    let group_messages = group_messages(&app);
+    press(&mut app, [key('i')]);
+    let activity = |app: &App| match &app.view.overlay {
+        Overlay::Activity(a) => (**a).clone(),
+        other => panic!("activity not open: {other:?}"),
+    };
+    let a = activity(&app);
+    assert!(a.whole_group);
+    assert_eq!(a.per_day.len(), 4);
+    assert_eq!(a.per_hour.iter().sum::<usize>(), group_messages);
+    press(&mut app, [code(KeyCode::Tab)]);
+    let a = activity(&app);
+    assert!(!a.whole_group);
+    assert_eq!(a.per_hour.iter().sum::<usize>(), 158);
+    assert_eq!(a.speakers.iter().map(|s| s.1).sum::<usize>(), 158);
+    assert_eq!(
+        a.per_day.len(),
+        4,
+        "the per-day figure is always the group's"
+    );
+    press(&mut app, [key('t')]);
+    assert!(activity(&app).whole_group);
+    for close in [code(KeyCode::Esc), key('q'), key('i')] {
+        press(&mut app, [key('i'), close.clone()]);
+        assert_eq!(app.view.overlay, Overlay::None, "{close:?}");
+        assert!(!app.view.quit);
+    }
+}
+
+#[test]
+fn activity_snapshots_and_cells() {
+    for (width, height) in [(80, 24), (160, 48)] {
+        for scope in ["group", "day"] {
+            let mut app = prodarch_0305(width, height);
+            press(&mut app, [key('i')]);
+            if scope == "day" {
+                press(&mut app, [code(KeyCode::Tab)]);
+            }
+            let Overlay::Activity(a) = &app.view.overlay else {
+                panic!()
+            };
+            let (top, count) = a.speakers[0];
+            let top = app.archive.speaker(top).to_owned();
+            let buf = draw(&app);
+            let frame = box_titled(&buf, " activity · prodarch");
+            assert_eq!(frame, Rect::new(0, 0, width, height - 1));
+            assert_whole_cells(&buf, &[frame]);
+            let text = screen(&buf);
+            // The busiest speaker's name (cut if long) and count on one row.
+            let row = text
+                .lines()
+                .find(|r| r.contains(&top.chars().take(4).collect::<String>()))
+                .unwrap_or_else(|| panic!("busiest speaker {top}:\n{text}"));
+            assert!(row.contains(&format!(" {count} ")), "{row}");
+            // Hour labels 0 to 23 on one row, in order.
+            let expect: Vec<String> = (0..24).map(|h| h.to_string()).collect();
+            assert!(
+                text.lines()
+                    .any(|r| r.trim_matches('│').split_whitespace().eq(expect.iter())),
+                "hour labels:\n{text}"
+            );
+            assert!(text.contains("▲ 2018-03-05 Mon (158)"), "{text}");
+            assert!(text.contains("2018-03-04") && text.contains("2018-03-07"));
+            let marker = find(&buf, "▲").unwrap();
+            // The open day's column in the sparkline above the marker is marked.
+            assert_ne!(buf[(marker.x, marker.y - 1)].fg, buf[(1, marker.y - 1)].fg);
+            insta::assert_snapshot!(
+                format!("activity_prodarch_2018_03_05_{scope}_{width}x{height}"),
+                text
+            );
+        }
+    }
+}
+
+#[test]
+fn views_draw_hostile_names_inert() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile");
+    let mut app = app_at(&dir, 80, 24);
+    app.update(Action::OpenActivity);
+    let buf = draw(&app);
+    assert_whole_cells(&buf, &[]);
+    assert!(screen(&buf).contains("Mallory␛[31m"), "{}", screen(&buf));
+}
+
+#[test]
+fn views_keep_cells_whole_at_every_size_on_real_data() {
+    let archive = real_or_sample();
+    for (width, height) in [
+        (20, 10),
+        (41, 15),
+        (59, 24),
+        (71, 24),
+        (79, 24),
+        (80, 24),
+        (97, 30),
+        (160, 48),
+        (300, 80),
+    ] {
+        for group in 0..archive.groups.len() {
+            let mut app = App::new(archive.clone(), Size::new(width, height));
+            app.view.group = GroupId(group as u32);
+            app.update(Action::LastDay);
+            for open in [Action::OpenCalendar, Action::OpenActivity] {
+                app.update(open);
+                assert_whole_cells(&draw(&app), &[]);
+                app.update(Action::Cancel);
+            }
+        }
+    }
 }

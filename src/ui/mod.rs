@@ -1,5 +1,7 @@
 //! Pure render functions, one per pane: they read the app and draw; they change nothing.
 
+mod activity;
+mod calendar;
 mod cells;
 mod days;
 pub mod help;
@@ -76,6 +78,14 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         Overlay::Groups { cursor } => {
             pickers::groups(app, *cursor, frame.area(), frame.buffer_mut())
+        }
+        Overlay::Calendar(c) => calendar::render(app, c, frame.area(), frame.buffer_mut()),
+        Overlay::Activity(a) => {
+            let above_status = Rect {
+                height: panes.status.y - frame.area().y,
+                ..frame.area()
+            };
+            activity::render(app, a, above_status, frame.buffer_mut())
         }
         Overlay::Prompt(_) | Overlay::Results | Overlay::None => {}
     }

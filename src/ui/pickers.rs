@@ -11,7 +11,7 @@ use super::style;
 use crate::app::{App, Picker};
 
 /// Draws an empty framed box over `area`, titled, and returns its inside.
-fn frame(area: Rect, title: &str, buf: &mut Buffer) -> Rect {
+pub(super) fn frame(area: Rect, title: &str, buf: &mut Buffer) -> Rect {
     Clear.render(area, buf);
     Block::bordered()
         .border_style(style::border(true))

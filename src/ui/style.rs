@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::calendar::SHADES;
+
 /// Speaker colours: distinct on dark and light backgrounds alike.
 const SPEAKER_COLOURS: [Color; 10] = [
     Color::Cyan,
@@ -47,6 +49,12 @@ pub struct Theme {
     pub notice: Style,
     /// Speaker names take a colour from here (empty: names are only bold).
     pub speakers: Vec<Color>,
+    /// Calendar days with a log, by message count, quietest first.
+    pub shades: [Style; SHADES],
+    /// The activity view's bars.
+    pub chart: Style,
+    /// The open day in the activity view's per-day chart.
+    pub marked: Style,
 }
 
 impl Theme {
@@ -70,6 +78,15 @@ impl Theme {
                 .fg(Color::Yellow)
                 .add_modifier(Modifier::BOLD),
             speakers: SPEAKER_COLOURS.to_vec(),
+            // Dark to bright: busy days light up on a dark background.
+            shades: greens([
+                (22, Color::White),
+                (28, Color::White),
+                (34, Color::Black),
+                (40, Color::Black),
+            ]),
+            chart: Style::new().fg(Color::Cyan),
+            marked: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -87,6 +104,15 @@ impl Theme {
                 .fg(Color::Red)
                 .add_modifier(Modifier::BOLD),
             speakers: SPEAKER_COLOURS_LIGHT.to_vec(),
+            // Pale to deep: busy days darken on a light background.
+            shades: greens([
+                (194, Color::Black),
+                (150, Color::Black),
+                (71, Color::White),
+                (28, Color::White),
+            ]),
+            chart: Style::new().fg(Color::Blue),
+            marked: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             ..Theme::dark()
         }
     }
@@ -112,6 +138,10 @@ impl Theme {
             status: marked,
             notice: marked.add_modifier(Modifier::BOLD),
             speakers: Vec::new(),
+            // Without colour the counts can't be told apart; days with a log still can.
+            shades: [Style::new().add_modifier(Modifier::BOLD); SHADES],
+            chart: plain(self.chart),
+            marked: plain(self.marked),
         }
     }
 }
@@ -174,4 +204,24 @@ pub fn status() -> Style {
 
 pub fn notice() -> Style {
     theme().notice
+}
+
+pub fn chart() -> Style {
+    theme().chart
+}
+
+pub fn marked() -> Style {
+    theme().marked
+}
+
+/// A calendar day's shade by its message count (0 the quietest).
+pub fn shade(level: usize) -> Style {
+    let shades = &theme().shades;
+    shades[level.min(shades.len() - 1)]
+}
+
+/// Greens from the 256-colour cube as backgrounds, each with a text colour that stays
+/// readable on it, quietest first.
+fn greens(shades: [(u8, Color); SHADES]) -> [Style; SHADES] {
+    shades.map(|(bg, fg)| Style::new().bg(Color::Indexed(bg)).fg(fg))
 }
