@@ -923,8 +923,17 @@ fn v_selects_a_message_and_o_and_y_act_on_it() {
     assert_eq!(app.view.selected, None);
 }
 
-/// A copy of sample-logs/ in a fresh temporary folder (removed by the caller).
-fn sample_copy(name: &str) -> PathBuf {
+/// The names of the speakers the filter shows.
+fn filter_names(app: &App) -> Vec<String> {
+    let filter = app.view.filter.as_ref().expect("a filter");
+    filter
+        .iter()
+        .map(|&id| app.archive.speaker(id).to_owned())
+        .collect()
+}
+
+/// A copy of sample-logs/ in a temporary folder of the test's own.
+fn sample_copy(name: &str) -> TempDir {
     fn copy(from: &Path, to: &Path) {
         std::fs::create_dir_all(to).unwrap();
         for entry in std::fs::read_dir(from).unwrap() {
@@ -937,29 +946,23 @@ fn sample_copy(name: &str) -> PathBuf {
             }
         }
     }
-    let dir = std::env::temp_dir().join(format!("chatlog-{name}-{}", std::process::id()));
-    copy(&sample(), &dir);
+    let dir = TempDir::new(name);
+    copy(&sample(), dir.path());
     dir
 }
 
 #[test]
 fn a_reload_keeps_the_place_filter_and_search_and_shows_the_new_day() {
     use chatlog::app::Reloaded;
-    let dir = sample_copy("reload");
-    let mut app = app_at(&dir, 100, 30);
+    let copy = sample_copy("reload");
+    let dir = copy.path();
+    let mut app = app_at(dir, 100, 30);
     type_str(&mut app, ":group prodarch");
     press(&mut app, [enter()]);
     type_str(&mut app, ":2018-03-05");
     press(&mut app, [enter()]);
     press(&mut app, [key('s'), key(' '), enter()]);
-    let filter_names: Vec<String> = app
-        .view
-        .filter
-        .as_ref()
-        .unwrap()
-        .iter()
-        .map(|&id| app.archive.speaker(id).to_owned())
-        .collect();
+    let before = filter_names(&app);
     type_str(&mut app, "/的");
     press(&mut app, [enter()]);
     app.update(Action::ScrollLines(3));
@@ -975,21 +978,13 @@ fn a_reload_keeps_the_place_filter_and_search_and_shows_the_new_day() {
         "---\ntitle: \"2018-03-08-WeChat\"\n---\n> 09:00:00  新人  \n   \n大家好  \n",
     )
     .unwrap();
-    let (archive, _) = load(&dir).unwrap();
+    let (archive, _) = load(dir).unwrap();
     app.update(Action::Reload(Reloaded(Arc::new(archive))));
     assert_eq!(app.archive.group(app.view.group).name, "prodarch");
     assert_eq!(app.day().date.to_string(), "2018-03-05");
     assert_eq!(app.view.scroll, scroll);
     assert_eq!(app.derived.shown.len(), shown, "the same filter");
-    let names: Vec<String> = app
-        .view
-        .filter
-        .as_ref()
-        .unwrap()
-        .iter()
-        .map(|&id| app.archive.speaker(id).to_owned())
-        .collect();
-    assert_eq!(names, filter_names);
+    assert_eq!(filter_names(&app), before);
     assert_eq!(app.view.search.as_ref().unwrap().query, "的");
     assert_eq!(app.archive.group(app.view.group).days.len(), days + 1);
     assert_eq!(
@@ -998,7 +993,6 @@ fn a_reload_keeps_the_place_filter_and_search_and_shows_the_new_day() {
     );
     let text = screen(&draw(&app));
     assert!(text.contains("2018-03-08 Thu     1"), "{text}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
