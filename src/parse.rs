@@ -252,6 +252,11 @@ impl Front {
     }
 }
 
+/// Front matter longer than this is read line by line, never as YAML. Real ones are about 200
+/// bytes, and libyaml's scanner is quadratic in nesting depth: a 1 MB front matter of `a: [`
+/// lines took four minutes to reject.
+const MAX_YAML: usize = 16 * 1024;
+
 /// Reads the front matter, if the file starts with one. Returns it and the 1-based line
 /// where the messages start.
 fn split_front_matter(path: &Path, text: &str, problems: &mut Vec<Problem>) -> (Front, u32) {
@@ -271,6 +276,16 @@ fn split_front_matter(path: &Path, text: &str, problems: &mut Vec<Problem>) -> (
     let yaml = &yaml_start[..yaml_len];
     let raw = if yaml.trim().is_empty() {
         RawFront::default()
+    } else if yaml.len() > MAX_YAML {
+        problems.push(Problem::warning(
+            path,
+            Some(1),
+            format!(
+                "front matter is {} KiB, far more than a day log's: read line by line, not as YAML",
+                yaml.len() / 1024
+            ),
+        ));
+        front_by_lines(yaml)
     } else {
         serde_yaml::from_str(yaml).unwrap_or_else(|err| {
             let line = err.location().map(|l| l.line() as u32 + 1);

@@ -1,6 +1,9 @@
 //! The parser on strings: one test per quirk of FORMAT.md, and properties over any input.
 
 use std::path::Path;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
 
 use chatlog::model::Kind;
 use chatlog::parse::{ParsedDay, parse_day};
@@ -103,6 +106,29 @@ fn broken_yaml_is_a_warning_with_a_line_and_the_day_stays() {
         .expect("a YAML problem");
     assert_eq!(yaml.severity, Severity::Warning);
     assert!(yaml.line.is_some_and(|l| (2..=5).contains(&l)), "{yaml}");
+}
+
+/// libyaml is quadratic in nesting depth: this 1 MB front matter of ever deeper `[` took four
+/// minutes. It is now read line by line at once; the test fails, rather than hangs, if not.
+#[test]
+fn a_huge_front_matter_is_read_line_by_line_without_hanging() {
+    let nested = "a: [\n".repeat(200_000);
+    let text = format!("---\ntitle: \"2018-01-05-WeChat\"\n{nested}---\n> 10:00:00  A\n\nhi\n");
+    let (done, parsed) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = done.send(parse("x.md", &text));
+    });
+    let (day, problems) = parsed
+        .recv_timeout(Duration::from_secs(60))
+        .expect("parsed within a minute");
+    assert_eq!(day.date.unwrap().to_string(), "2018-01-05");
+    assert_eq!(triples(&day), [t("10:00:00", "A", "hi")]);
+    let big = &problems[0];
+    assert_eq!(big.line, Some(1));
+    assert!(
+        big.message.contains("front matter is 976 KiB") && big.message.contains("line by line"),
+        "{big}"
+    );
 }
 
 #[test]
