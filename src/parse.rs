@@ -274,6 +274,8 @@ fn split_front_matter(path: &Path, text: &str, problems: &mut Vec<Problem>) -> (
         return (Front::default(), 2);
     };
     let yaml = &yaml_start[..yaml_len];
+    // With its opening `---` (a YAML document start) the lines in YAML's errors are the file's.
+    let document = &text[..text.len() - yaml_start.len() + yaml_len];
     let raw = if yaml.trim().is_empty() {
         RawFront::default()
     } else if yaml.len() > MAX_YAML {
@@ -287,8 +289,8 @@ fn split_front_matter(path: &Path, text: &str, problems: &mut Vec<Problem>) -> (
         ));
         front_by_lines(yaml)
     } else {
-        serde_yaml::from_str(yaml).unwrap_or_else(|err| {
-            let line = err.location().map(|l| l.line() as u32 + 1);
+        serde_yaml::from_str(document).unwrap_or_else(|err| {
+            let line = err.location().map(|l| l.line() as u32);
             problems.push(Problem::warning(
                 path,
                 line,
