@@ -264,19 +264,15 @@ fn split_front_matter(path: &Path, text: &str, problems: &mut Vec<Problem>) -> (
     if lines.next().map(|(_, l)| trim_line_end(l)) != Some("---") {
         return (Front::default(), 1);
     }
-    let yaml_start = lines.rest;
-    let Some((close, yaml_len)) = find_closing_fence(lines.clone(), yaml_start) else {
-        problems.push(Problem::warning(
-            path,
-            Some(1),
-            "front matter has no closing `---`: read as messages",
-        ));
-        return (Front::default(), 2);
-    };
-    let yaml = &yaml_start[..yaml_len];
+    let yaml_offset = text.len() - lines.rest.len();
+    let end = find_front_end(lines);
+    let yaml = &text[yaml_offset..yaml_offset + end.yaml_len];
     // With its opening `---` (a YAML document start) the lines in YAML's errors are the file's.
-    let document = &text[..text.len() - yaml_start.len() + yaml_len];
-    let raw = if yaml.trim().is_empty() {
+    let document = &text[..yaml_offset + end.yaml_len];
+    let raw = if end.by != EndedBy::Fence {
+        problems.push(Problem::warning(path, Some(1), unclosed(&end)));
+        front_by_lines(yaml)
+    } else if yaml.trim().is_empty() {
         RawFront::default()
     } else if yaml.len() > MAX_YAML {
         problems.push(Problem::warning(
@@ -299,22 +295,58 @@ fn split_front_matter(path: &Path, text: &str, problems: &mut Vec<Problem>) -> (
             front_by_lines(yaml)
         })
     };
-    (Front { raw, present: true }, close + 1)
+    (Front { raw, present: true }, end.body_line)
 }
 
-/// The line number of the closing `---` and the byte length of the YAML before it.
-fn find_closing_fence(lines: Lines<'_>, yaml_start: &str) -> Option<(u32, usize)> {
-    let mut offset = 0;
-    for (number, line) in lines {
-        if trim_line_end(line) == "---" {
-            return Some((number, offset));
+/// Where a front matter ends.
+struct FrontEnd {
+    /// Bytes of YAML after the opening `---` line.
+    yaml_len: usize,
+    /// The 1-based line where the messages start.
+    body_line: u32,
+    by: EndedBy,
+}
+
+/// What ended a front matter: only a closing `---` is right.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EndedBy {
+    Fence,
+    Header,
+    EndOfFile,
+}
+
+/// Finds the closing `---` after the opening one. An unclosed front matter ends at the first
+/// message header: read as messages, its lines would all be skipped as text before the first
+/// header, taking its date with them.
+fn find_front_end(mut lines: Lines<'_>) -> FrontEnd {
+    let after_opening = lines.rest.len();
+    loop {
+        let yaml_len = after_opening - lines.rest.len();
+        let end = |body_line, by| FrontEnd {
+            yaml_len,
+            body_line,
+            by,
+        };
+        match lines.next() {
+            None => return end(lines.number + 1, EndedBy::EndOfFile),
+            Some((n, line)) if trim_line_end(line) == "---" => return end(n + 1, EndedBy::Fence),
+            Some((n, line)) if parse_header(line).is_some() => return end(n, EndedBy::Header),
+            Some(_) => {}
         }
-        // `line` may have lost a `\r`; measure from the source instead.
-        offset = yaml_start[offset..]
-            .find('\n')
-            .map_or(yaml_start.len(), |i| offset + i + 1);
     }
-    None
+}
+
+/// The warning for a front matter that a header or the end of the file ended.
+fn unclosed(end: &FrontEnd) -> String {
+    let how = match (end.by, end.body_line) {
+        (EndedBy::Header, 2) => "messages from line 2".to_owned(),
+        (EndedBy::Header, line) => format!(
+            "lines 2 to {} read as front matter, messages from line {line}",
+            line - 1
+        ),
+        _ => "no message follows: the whole file read as front matter".to_owned(),
+    };
+    format!("front matter has no closing `---`: {how}")
 }
 
 /// Broken YAML: take `key: value` lines as they are, so a title or date still counts.

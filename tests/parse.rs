@@ -133,11 +133,34 @@ fn a_huge_front_matter_is_read_line_by_line_without_hanging() {
     );
 }
 
+/// An unclosed front matter ends at the first header: its date still counts (the file name
+/// has none here, so reading it as messages lost the whole file).
 #[test]
-fn unclosed_front_matter_still_reads_messages() {
-    let (day, problems) = parse("2018-02-01.md", "---\ntitle: x\n> 10:00:00  A\n\nhi\n");
+fn unclosed_front_matter_ends_at_the_first_header() {
+    let text = "---\ntitle: \"2018-02-01-WeChat\"\nauthor: x\n> 10:00:00  A\n\nhi\n";
+    let (day, problems) = parse("notes.md", text);
+    assert_eq!(day.date.unwrap().to_string(), "2018-02-01");
     assert_eq!(triples(&day), [t("10:00:00", "A", "hi")]);
-    assert!(problems.iter().any(|p| p.message.contains("closing")));
+    assert_eq!(day.messages[0].line, 4);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(
+        problems[0].to_string(),
+        "notes.md:1: warning: front matter has no closing `---`: \
+         lines 2 to 3 read as front matter, messages from line 4"
+    );
+    assert!(problems[1].message.contains("taken from the title"));
+
+    let (day, problems) = parse("2018-02-01.md", "---\n> 10:00:00  A\n\nhi\n---\n");
+    assert_eq!(triples(&day), [t("10:00:00", "A", "hi\n---")]);
+    assert!(problems[0].message.ends_with("messages from line 2"));
+
+    let (day, problems) = parse("2018-02-01.md", "---\ntitle: x\n");
+    assert!(day.messages.is_empty());
+    assert!(
+        problems[0]
+            .message
+            .ends_with("no message follows: the whole file read as front matter")
+    );
 }
 
 #[test]
