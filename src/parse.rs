@@ -79,10 +79,18 @@ impl ParsedDay {
 }
 
 /// Parses one day file. `path` names the file in problems and gives the date as a last resort.
-/// Returns `None` for the day only when no date can be found (the problem says so).
+/// Returns `None` for the day only when the file is binary, empty, or has no date anywhere
+/// (a problem says which).
 pub fn parse_day(path: &Path, bytes: &[u8]) -> (Option<ParsedDay>, Vec<Problem>) {
     let mut problems = Vec::new();
-    let text = decode_bytes(path, bytes, &mut problems);
+    let Some(text) = decode_bytes(path, bytes, &mut problems) else {
+        return (None, problems);
+    };
+    if text.trim().is_empty() {
+        problems.push(Problem::warning(path, None, "empty file: not a day"));
+        return (None, problems);
+    }
+    report_nul_bytes(path, &text, &mut problems);
     let lines = Lines::new(&text);
     let (front, body_start) = split_front_matter(path, &text, &mut problems);
     let mut day = ParsedDay {
@@ -120,11 +128,16 @@ thread_local! {
 // Bytes → text
 
 /// The file as text: UTF-8 (BOM stripped), or decoded from UTF-16 / a detected legacy
-/// encoding such as GBK, with a warning. Nothing is dropped.
-fn decode_bytes<'a>(path: &Path, bytes: &'a [u8], problems: &mut Vec<Problem>) -> Cow<'a, str> {
+/// encoding such as GBK, with a warning. Nothing is dropped. `None` for a binary file (an
+/// image or a program named `.md`), with an error: decoded, it would be a day of gibberish.
+fn decode_bytes<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    problems: &mut Vec<Problem>,
+) -> Option<Cow<'a, str>> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         if encoding == encoding_rs::UTF_8 {
-            return String::from_utf8_lossy(&bytes[bom_len..]);
+            return Some(String::from_utf8_lossy(&bytes[bom_len..]));
         }
         problems.push(Problem::warning(
             path,
@@ -132,12 +145,20 @@ fn decode_bytes<'a>(path: &Path, bytes: &'a [u8], problems: &mut Vec<Problem>) -
             format!("file is {}: decoded", encoding.name()),
         ));
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return Cow::Owned(text.into_owned());
+        return Some(Cow::Owned(text.into_owned()));
     }
     // Validation is a pass over every byte of the archive: the SIMD validator is ~10× std's
     // on CJK text, which was a fifth of the load time.
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-        return Cow::Borrowed(text);
+        return Some(Cow::Borrowed(text));
+    }
+    if let Some(what) = binary_kind(bytes) {
+        problems.push(Problem::error(
+            path,
+            None,
+            format!("not a text file ({what}): skipped"),
+        ));
+        return None;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -153,7 +174,41 @@ fn decode_bytes<'a>(path: &Path, bytes: &'a [u8], problems: &mut Vec<Problem>) -
         None,
         format!("file is not UTF-8: decoded as {}{how}", encoding.name()),
     ));
-    Cow::Owned(text.into_owned())
+    Some(Cow::Owned(text.into_owned()))
+}
+
+/// What a file that is not UTF-8 holds, when it is not text in any encoding: as for `grep`
+/// and `git`, a NUL byte in the first 8 KiB. Legacy text encodings never hold one; images,
+/// archives and programs nearly always do.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 7] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive"),
+        (b"\x7fELF", "an ELF program"),
+        (b"\x1f\x8b", "gzip data"),
+    ];
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)])?;
+    let known = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic));
+    Some(known.map_or("binary data", |&(_, what)| what))
+}
+
+/// NUL bytes are no text: a crash can leave a file with zeroed blocks. They are kept (shown
+/// as `␀`) and reported at the first one's line.
+fn report_nul_bytes(path: &Path, text: &str, problems: &mut Vec<Problem>) {
+    let bytes = text.as_bytes();
+    let Some(first) = memchr::memchr(0, bytes) else {
+        return;
+    };
+    let line = memchr::memchr_iter(b'\n', &bytes[..first]).count() + 1;
+    let count = memchr::memchr_iter(0, bytes).count();
+    problems.push(Problem::warning(
+        path,
+        Some(line as u32),
+        format!("{count} NUL byte(s), the first on this line (a damaged file?): shown as ␀"),
+    ));
 }
 
 // ---------------------------------------------------------------------------------------

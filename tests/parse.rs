@@ -360,6 +360,55 @@ fn utf16_with_bom_is_decoded() {
     assert!(problems[0].message.contains("UTF-16"));
 }
 
+/// Problems as `check` prints them.
+fn lines(problems: &[Problem]) -> Vec<String> {
+    problems.iter().map(Problem::to_string).collect()
+}
+
+/// A binary file named `.md` is no day: it would be a day of gibberish from the file name's date.
+#[test]
+fn binary_files_are_skipped_with_what_they_look_like() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\xff\xfe";
+    let (day, problems) = parse_day(Path::new("2018-01-01-chat.md"), png);
+    assert!(day.is_none());
+    assert_eq!(
+        lines(&problems),
+        ["2018-01-01-chat.md: error: not a text file (a PNG image): skipped"]
+    );
+    let (day, problems) = parse_day(Path::new("2018-01-01.md"), b"\xde\xad\0\xbe\xef");
+    assert!(day.is_none());
+    assert_eq!(
+        lines(&problems),
+        ["2018-01-01.md: error: not a text file (binary data): skipped"]
+    );
+}
+
+/// NUL bytes in a text file are damage, not a binary file: kept, and reported at the first.
+#[test]
+fn nul_bytes_in_text_are_kept_and_reported_at_their_line() {
+    let text = format!("{FRONT}> 10:00:00  A\0B  \n\nzeroed\0\0 here  \n");
+    let (day, problems) = parse("2017-12-09.md", &text);
+    assert_eq!(triples(&day), [t("10:00:00", "A\0B", "zeroed\0\0 here")]);
+    assert_eq!(
+        lines(&problems),
+        [
+            "2017-12-09.md:10: warning: 3 NUL byte(s), the first on this line (a damaged file?): shown as ␀"
+        ]
+    );
+}
+
+#[test]
+fn empty_and_blank_files_are_no_day() {
+    for bytes in [&b""[..], b" \n\r\n\t\n", b"\xef\xbb\xbf"] {
+        let (day, problems) = parse_day(Path::new("2018-01-01.md"), bytes);
+        assert!(day.is_none(), "{bytes:?}");
+        assert_eq!(
+            lines(&problems),
+            ["2018-01-01.md: warning: empty file: not a day"]
+        );
+    }
+}
+
 /// Header lines by an independent pattern.
 fn count_headers(lines: &[String]) -> usize {
     let re = regex::Regex::new(r"^> ([01]?[0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([ \t]|$)").unwrap();
@@ -382,8 +431,13 @@ proptest! {
 
     #[test]
     fn any_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
-        let (day, _) = parse_day(Path::new("2018-01-01.md"), &bytes);
-        let day = day.expect("the file name gives a date");
+        let (day, problems) = parse_day(Path::new("2018-01-01.md"), &bytes);
+        let Some(day) = day else {
+            // The file name gives a date: only an empty or binary file is no day.
+            let why = problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>();
+            prop_assert!(why == ["empty file: not a day"] || why[0].starts_with("not a text file"));
+            return Ok(());
+        };
         for m in &day.messages {
             prop_assert!(m.body.0 <= m.body.1 && m.body.1 as usize <= day.text.len());
         }
