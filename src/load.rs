@@ -71,7 +71,11 @@ pub fn load_with_progress(
                 Ok(parsed) => parsed,
                 Err(err) => (
                     None,
-                    vec![Problem::error(&path, None, format!("cannot read: {err}"))],
+                    vec![Problem::error(
+                        &path,
+                        None,
+                        format!("cannot read: {err}: skipped"),
+                    )],
                 ),
             };
             progress.parsed.fetch_add(1, Ordering::Relaxed);
@@ -114,13 +118,32 @@ fn find_day_files(root: &Path, problems: &mut Vec<Problem>) -> Vec<DayFile> {
                 });
             }
             Ok(_) => {}
-            Err(err) => {
-                let path = err.path().unwrap_or(root).to_path_buf();
-                problems.push(Problem::error(path, None, format!("cannot walk: {err}")));
-            }
+            Err(err) => problems.push(walk_problem(root, &err)),
         }
     }
     files
+}
+
+/// What went wrong in the walk, in a reader's words (walkdir's repeat the path and speak of
+/// "operations"). A symbolic link loop is only a warning: what it points to is walked anyway.
+fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
+    let path = err.path().unwrap_or(root);
+    if let Some(ancestor) = err.loop_ancestor() {
+        let message = format!(
+            "symbolic link loop (to {}, which holds it): not followed",
+            ancestor.display()
+        );
+        return Problem::warning(path, None, message);
+    }
+    let io = err.io_error();
+    if io.is_some_and(|e| e.kind() == io::ErrorKind::NotFound) && path.is_symlink() {
+        let target = std::fs::read_link(path).unwrap_or_default();
+        let message = format!("broken symbolic link (to {}): skipped", target.display());
+        return Problem::error(path, None, message);
+    }
+    let what = if path.is_dir() { " folder" } else { "" };
+    let why = io.map_or_else(|| err.to_string(), io::Error::to_string);
+    Problem::error(path, None, format!("cannot read{what}: {why}: skipped"))
 }
 
 /// Reads the file at `path` into this thread's buffer and hands the bytes to `f`: one
