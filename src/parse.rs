@@ -411,14 +411,15 @@ fn front_by_lines(yaml: &str) -> RawFront {
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
-        let value = Some(value.trim().trim_matches('"').to_owned());
-        match key.trim() {
-            "title" => raw.title = value,
-            "date" => raw.date = value,
-            "author" => raw.author = value,
-            "lines" => raw.lines = value,
-            _ => {}
-        }
+        // Only the keys we keep cost an allocation: a huge front matter is mostly others.
+        let field = match key.trim() {
+            "title" => &mut raw.title,
+            "date" => &mut raw.date,
+            "author" => &mut raw.author,
+            "lines" => &mut raw.lines,
+            _ => continue,
+        };
+        *field = Some(value.trim().trim_matches('"').to_owned());
     }
     raw
 }
