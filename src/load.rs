@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap;
 use crate::model::{Archive, Day, GroupId, Message, Speaker, SpeakerId};
 use crate::parse::{Names, ParsedDay, parse_day};
 use crate::problem::Problem;
+use crate::text;
 
 /// A day file found by the walk.
 #[derive(Clone, Debug)]
@@ -90,9 +91,25 @@ pub fn load_with_progress(
         }
     }
     if days.is_empty() {
-        bail!("{}: no day log could be read", root.display());
+        bail!(
+            "{}: no day log could be read{}",
+            root.display(),
+            first_of(&problems)
+        );
     }
     Ok((assemble(root, days), problems))
+}
+
+/// The first of `problems` and how many there are, for the error when no day loads: the
+/// error ends the run, so `check` lists none of them. Shown inert, as it may quote a name.
+fn first_of(problems: &[Problem]) -> String {
+    problems.first().map_or_else(String::new, |first| {
+        let n = problems.len();
+        format!(
+            " ({n} problem(s); the first: {})",
+            text::shown(&first.to_string())
+        )
+    })
 }
 
 /// Every `.md` / `.markdown` file below `root`, sorted by path; dot-files and dot-folders

@@ -50,13 +50,17 @@ struct Archive {
 
 impl Archive {
     fn new(test: &str) -> Archive {
-        let archive = Archive {
-            dir: TempDir::new(&format!("hostile-{test}")),
-        };
+        let archive = Archive::without_good_days(test);
         for (name, text) in GOOD {
             archive.write(name, text);
         }
         archive
+    }
+
+    fn without_good_days(test: &str) -> Archive {
+        Archive {
+            dir: TempDir::new(&format!("hostile-{test}")),
+        }
     }
 
     fn root(&self) -> &Path {
@@ -610,6 +614,32 @@ fn escape_sequences_in_names_and_bodies_never_reach_the_terminal() {
     archive.run(&["stats"], &[]);
     archive.run(&["stats"], &["--by", "speaker"]);
     archive.run(&["show"], &["2019-01-04"]);
+}
+
+/// With nothing loadable the run is fatal (exit 2) and `check` lists nothing, so the error
+/// itself says why, inert.
+#[test]
+fn an_archive_of_only_hostile_files_says_why_nothing_loaded() {
+    let archive = Archive::without_good_days("nothing");
+    archive
+        .write(
+            "\x1b]0;pwned\x07.md",
+            [&b"\x89PNG\r\n\x1a\n\0"[..], &noise(1, 64)].concat(),
+        )
+        .write("empty.md", "");
+
+    let check = archive.check();
+    assert_eq!(check.code, Some(2));
+    assert_eq!(check.stdout, "");
+    let first = archive.problem(
+        "␛]0;pwned␇.md",
+        ": error: not a text file (a PNG image): skipped",
+    );
+    let root = archive.root().display();
+    assert_eq!(
+        check.stderr,
+        format!("chatlog: {root}: no day log could be read (2 problem(s); the first: {first})\n")
+    );
 }
 
 /// The reader in tmux on an archive holding a bit of everything above: it opens, lists the
