@@ -163,6 +163,11 @@ fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
     Problem::error(path, None, format!("cannot read{what}: {why}: skipped"))
 }
 
+/// Day files larger than this are not read. The largest real day is 200 KB and a synthetic
+/// 100 k-message day 15 MB: a bigger `.md` is something else (a disk image, a video), and
+/// reading it would hold that much memory in a thread's buffer for the rest of the run.
+const MAX_FILE_BYTES: u64 = 256 << 20;
+
 /// Reads the file at `path` into this thread's buffer and hands the bytes to `f`: one
 /// buffer per thread instead of an allocation per file.
 fn read_reusing_buffer<T>(path: &Path, f: impl FnOnce(&Path, &[u8]) -> T) -> io::Result<T> {
@@ -171,7 +176,17 @@ fn read_reusing_buffer<T>(path: &Path, f: impl FnOnce(&Path, &[u8]) -> T) -> io:
     }
     BUFFER.with_borrow_mut(|buf| {
         buf.clear();
-        File::open(path)?.read_to_end(buf)?;
+        let file = File::open(path)?;
+        let size = file.metadata()?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(io::Error::other(format!(
+                "{} MiB, more than a day log could be (the limit is {} MiB)",
+                size >> 20,
+                MAX_FILE_BYTES >> 20
+            )));
+        }
+        // A size can lie (a file still growing): never read past the limit.
+        file.take(MAX_FILE_BYTES).read_to_end(buf)?;
         Ok(f(path, buf))
     })
 }

@@ -405,6 +405,22 @@ fn binary_files_named_md_are_skipped_and_named() {
     assert_check(&archive.check(), &expected, summary);
 }
 
+/// A disk image or a video named `.md` is not read at all (a sparse file here: no disk used).
+#[test]
+fn a_file_too_big_for_a_day_log_is_not_read() {
+    let archive = Archive::new("too-big");
+    let path = archive.path("2019-01-02-disk.md");
+    File::create(&path).unwrap().set_len(300 << 20).unwrap();
+
+    let expected = [archive.problem(
+        "2019-01-02-disk.md",
+        ": error: cannot read: 300 MiB, more than a day log could be (the limit is 256 MiB): \
+         skipped",
+    )];
+    let summary = "2 days, 5 messages in 1 groups: 1 problems (1 errors, 0 warnings)";
+    assert_check(&archive.check(), &expected, summary);
+}
+
 #[test]
 fn a_day_file_200_folders_deep_is_a_day_of_its_group() {
     let archive = Archive::new("deep");
