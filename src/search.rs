@@ -128,6 +128,44 @@ fn scan_day(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
     hits
 }
 
+/// Every match in the bodies of `day`'s messages: (message index, byte range in its body),
+/// in order, exactly as `find_iter` on each body would give them. A literal query scans the
+/// day's text in one pass; a match that would run on into the next body is not one, and
+/// the rest of its own body is searched alone.
+pub fn body_matches(day: &Day, matcher: &Matcher) -> Vec<(usize, Range<usize>)> {
+    if !matcher.literal {
+        let each = day.messages.iter().enumerate();
+        return each
+            .flat_map(|(i, msg)| matcher.find_iter(day.body(msg)).map(move |r| (i, r)))
+            .collect();
+    }
+    let text = day.text.as_str();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(m) = matcher.re.find_at(text, from) {
+        let i = day
+            .messages
+            .partition_point(|msg| (msg.body.1 as usize) <= m.start());
+        let Some(msg) = day.messages.get(i) else {
+            break;
+        };
+        let (start, end) = (msg.body.0 as usize, msg.body.1 as usize);
+        if m.end() <= end {
+            found.push((i, m.start() - start..m.end() - start));
+            from = m.end();
+            continue;
+        }
+        let body = day.body(msg);
+        let mut at = m.start() - start;
+        while let Some(rest) = matcher.re.find_at(body, at) {
+            found.push((i, rest.range()));
+            at = rest.end();
+        }
+        from = end;
+    }
+    found
+}
+
 /// [`search_day`] one message at a time, for patterns whose meaning depends on where the
 /// text starts and ends (`^`, `$`, `\b`) or that can match nothing.
 fn match_each(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
@@ -233,6 +271,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn body_matches_agree_with_each_body_alone(
+            bodies in proptest::collection::vec("[abA代 ]{0,6}", 0..12),
+            query in "[abA代 ]{1,3}",
+        ) {
+            let refs: Vec<&str> = bodies.iter().map(String::as_str).collect();
+            let day = day_of(&refs);
+            let m = Matcher::new(&query, false).unwrap();
+            let each: Vec<(usize, Range<usize>)> = refs
+                .iter()
+                .enumerate()
+                .flat_map(|(i, b)| m.find_iter(b).map(move |r| (i, r)).collect::<Vec<_>>())
+                .collect();
+            proptest::prop_assert_eq!(body_matches(&day, &m), each);
+        }
+
         #[test]
         fn scan_agrees_with_matching_each_message(
             bodies in proptest::collection::vec("[abA代 ]{0,6}", 0..12),
