@@ -113,10 +113,7 @@ fn scan_day(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
     let mut hits = Vec::new();
     let mut from = 0;
     while let Some(m) = matcher.re.find_at(text, from) {
-        let i = day
-            .messages
-            .partition_point(|msg| (msg.body.1 as usize) <= m.start());
-        let Some(msg) = day.messages.get(i) else {
+        let Some((i, msg)) = message_holding(day, m.start()) else {
             break;
         };
         let end = msg.body.1 as usize;
@@ -126,6 +123,15 @@ fn scan_day(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
         from = end;
     }
     hits
+}
+
+/// The message whose body holds byte `at` of the day's text, and its index: bodies lie back
+/// to back in message order.
+fn message_holding(day: &Day, at: usize) -> Option<(usize, &Message)> {
+    let i = day
+        .messages
+        .partition_point(|msg| (msg.body.1 as usize) <= at);
+    day.messages.get(i).map(|msg| (i, msg))
 }
 
 /// Every match in the bodies of `day`'s messages: (message index, byte range in its body),
@@ -143,10 +149,7 @@ pub fn body_matches(day: &Day, matcher: &Matcher) -> Vec<(usize, Range<usize>)> 
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(m) = matcher.re.find_at(text, from) {
-        let i = day
-            .messages
-            .partition_point(|msg| (msg.body.1 as usize) <= m.start());
-        let Some(msg) = day.messages.get(i) else {
+        let Some((i, msg)) = message_holding(day, m.start()) else {
             break;
         };
         let (start, end) = (msg.body.0 as usize, msg.body.1 as usize);
