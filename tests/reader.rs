@@ -176,12 +176,14 @@ fn borders_straight_at_every_width_on_real_days() {
     for width in [20, 21, 41, 59, 60, 61, 79, 80, 97, 120, 200, 300] {
         let mut app = App::new(archive.clone(), Size::new(width, 30));
         for &day in &days {
-            app.view.day = day;
-            app.view.group = archive.days[day].group;
-            app.update(Action::FirstDay);
-            app.view.day = day;
-            app.update(Action::Top);
-            app.update(Action::Resize(Size::new(width, 30)));
+            // As a reader gets there: the day's group, then its date.
+            let d = &archive.days[day];
+            type_str(&mut app, &format!(":group {}", archive.group(d.group).path));
+            press(&mut app, [enter()]);
+            type_str(&mut app, &format!(":{}", d.date));
+            press(&mut app, [enter()]);
+            assert_eq!(app.view.day, day);
+            assert_eq!(app.derived.shown.len(), d.messages.len());
             for _ in 0..12 {
                 assert_exact(&app, &draw(&app));
                 app.update(Action::ScrollPage(1));
