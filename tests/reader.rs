@@ -1459,3 +1459,38 @@ fn views_keep_cells_whole_at_every_size_on_real_data() {
         }
     }
 }
+
+#[test]
+fn restore_goes_back_to_a_place_and_say_shows_a_notice() {
+    use chatlog::state::Place;
+    let mut app = sample_app(100, 30);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    app.update(Action::ScrollPage(1));
+    let place = app.place();
+    assert_eq!(
+        (place.group.as_str(), place.date.as_str()),
+        ("prodarch", "2018-03-05")
+    );
+    let top = app.view.scroll.pos;
+    let mut again = app_at(&sample(), 100, 30);
+    again.update(Action::Restore(place.clone()));
+    assert_eq!(again.place(), place);
+    assert_eq!(again.view.scroll.pos, top);
+    // A place whose group is gone is ignored; a day that is gone gives the next one.
+    let before = again.place();
+    again.update(Action::Restore(Place {
+        group: "gone".into(),
+        ..place.clone()
+    }));
+    assert_eq!(again.place(), before);
+    again.update(Action::Restore(Place {
+        date: "2018-03-01".into(),
+        ..place
+    }));
+    assert_eq!(again.day().date.to_string(), "2018-03-04");
+    again.update(Action::Say("could not copy".into()));
+    assert_eq!(again.view.notice.as_deref(), Some("could not copy"));
+    let status = row_text(&draw(&again), 29);
+    assert!(status.contains("could not copy"), "{status}");
+}
