@@ -1,6 +1,7 @@
 //! The real binary in a real pseudo-terminal (tmux): open, jump, search, filter, quit, and
 //! the terminal is restored; a log's escape sequences leave the terminal title alone.
 
+mod common;
 #[path = "common/tmux.rs"]
 mod tmux;
 
@@ -9,6 +10,7 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+use common::TempDir;
 use tmux::{Tmux, command_line};
 
 #[test]
@@ -191,15 +193,14 @@ fn y_copies_the_selected_message_to_the_terminal_clipboard() {
 
 #[test]
 fn a_day_file_added_while_reading_appears_in_the_day_list() {
-    let dir = std::env::temp_dir().join(format!("chatlog-live-{}", std::process::id()));
+    let folder = TempDir::new("live");
+    let dir = folder.path();
     let day = |date: &str, text: &str| {
         let body = format!("---\ntitle: \"{date}-WeChat\"\n---\n> 09:00:00  A  \n   \n{text}  \n");
         std::fs::write(dir.join(format!("{date}-WeChat.md")), body).unwrap();
     };
-    std::fs::create_dir_all(&dir).unwrap();
     day("2020-01-01", "first");
-    let Some(t) = Tmux::start("live", &command_line(&dir), 100, 30) else {
-        std::fs::remove_dir_all(&dir).unwrap();
+    let Some(t) = Tmux::start("live", &command_line(dir), 100, 30) else {
         return;
     };
     t.wait_for("2020-01-01 Wed     1");
@@ -212,13 +213,13 @@ fn a_day_file_added_while_reading_appears_in_the_day_list() {
     );
     t.keys(&["q"]);
     t.wait_for("CHATLOG-EXITED");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn reopening_lands_where_the_reader_left_unless_no_state() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
-    let state = std::env::temp_dir().join(format!("chatlog-e2e-state-{}", std::process::id()));
+    let folder = TempDir::new("e2e-state");
+    let state = folder.path();
     let run = |extra: &str| {
         format!(
             "XDG_STATE_HOME='{}' '{}' {extra} '{}'; echo CHATLOG-EXITED; sleep 30",
@@ -269,13 +270,13 @@ fn reopening_lands_where_the_reader_left_unless_no_state() {
     assert!(screen.contains("devarch · 2018-03-07"), "{screen}");
     t.keys(&["q"]);
     t.wait_for("CHATLOG-EXITED");
-    std::fs::remove_dir_all(&state).unwrap();
 }
 
 #[test]
 fn a_config_sets_width_time_format_and_keys_and_names_its_mistakes() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
-    let config = std::env::temp_dir().join(format!("chatlog-config-{}.toml", std::process::id()));
+    let folder = TempDir::new("config");
+    let config = folder.path().join("config.toml");
     std::fs::write(
         &config,
         "theme = \"light\"\nday_list_width = 30\ntime_format = \"%H:%M\"\nsparkle = true\n[keys]\nnext_day = \"L\"\n",
@@ -311,7 +312,6 @@ fn a_config_sets_width_time_format_and_keys_and_names_its_mistakes() {
         screen.contains("chatlog: config: ") && screen.contains("unknown setting `sparkle`"),
         "{screen}"
     );
-    std::fs::remove_file(&config).unwrap();
 }
 
 #[test]
