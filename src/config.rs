@@ -56,22 +56,17 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// Reads the config at `path` (a missing file is no problem: the defaults). `no_color`
-/// takes the colours out of the theme. Returns the problems found, one line each.
+/// takes the colours out of the theme. Returns the problems found, one line each; the
+/// caller names the file, in full or short as it has room.
 pub fn load(path: &Path, no_color: bool) -> (Config, Vec<String>) {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text, no_color),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => parse("", no_color),
         Err(err) => {
-            let problem = format!("{}: {err}: using the defaults", path.display());
-            return (parse("", no_color).0, vec![problem]);
+            let problem = format!("{err}: using the defaults");
+            (parse("", no_color).0, vec![problem])
         }
-    };
-    let (config, problems) = parse(&text, no_color);
-    let named = problems
-        .into_iter()
-        .map(|p| format!("{}: {p}", path.display()))
-        .collect();
-    (config, named)
+    }
 }
 
 /// The config in `text`; problems name the setting (the caller adds the file).

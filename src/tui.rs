@@ -63,7 +63,7 @@ pub struct Options {
 /// Runs the reader on the archive at `dir` until the user quits. The first frame is drawn
 /// before the archive is read; a fatal load error comes back once the terminal is restored.
 pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
-    let (settings, config_problems) = configure(options.config.as_deref());
+    let (settings, config) = configure(options.config.as_deref());
     let progress = Arc::new(Progress::default());
     let loader = {
         let (dir, progress) = (dir.to_path_buf(), Arc::clone(&progress));
@@ -108,12 +108,8 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
             app.update(action);
         }
     }
-    if let Some(first) = config_problems.first() {
-        let more = match config_problems.len() {
-            1 => String::new(),
-            n => format!(" ({} more when you quit)", n - 1),
-        };
-        app.update(Action::Say(format!("config: {first}{more}")));
+    if let Some(said) = config.said() {
+        app.update(Action::Say(said));
     }
     read(&mut app, &mut terminal, dir, &stop)?;
     let saved = state.as_mut().map(|s| s.save(dir, app.place()));
@@ -121,33 +117,48 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
     if let Some(Err(err)) = saved {
         eprintln!("chatlog: could not keep the place: {err}");
     }
-    for problem in config_problems {
-        eprintln!("chatlog: config: {problem}");
+    for problem in &config.problems {
+        eprintln!("chatlog: {}: {problem}", config.file.display());
     }
     Ok(())
 }
 
+/// The config file's problems: the status line names the file short, so that the problem
+/// itself stays in view; they are printed again with its whole path on quitting.
+struct ConfigProblems {
+    file: PathBuf,
+    problems: Vec<String>,
+}
+
+impl ConfigProblems {
+    fn said(&self) -> Option<String> {
+        let first = self.problems.first()?;
+        let more = match self.problems.len() {
+            1 => String::new(),
+            n => format!(" ({} more when you quit)", n - 1),
+        };
+        let name = self.file.file_name().unwrap_or(self.file.as_os_str());
+        Some(format!("{}: {first}{more}", name.to_string_lossy()))
+    }
+}
+
 /// Reads the config (the given file, else the usual one) and puts its theme and keys in
 /// force; returns the settings the app needs and the config's problems.
-fn configure(path: Option<&Path>) -> (Settings, Vec<String>) {
+fn configure(path: Option<&Path>) -> (Settings, ConfigProblems) {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let (config, mut problems) = match path.map(Path::to_path_buf).or_else(config::default_path) {
+    let file = path.map(Path::to_path_buf).or_else(config::default_path);
+    let (config, mut problems) = match &file {
         Some(file) if path.is_some() && !file.exists() => {
             let (config, _) = config::parse("", no_color);
-            (
-                config,
-                vec![format!(
-                    "{}: no such file: using the defaults",
-                    file.display()
-                )],
-            )
+            (config, vec!["no such file: using the defaults".to_owned()])
         }
-        Some(file) => config::load(&file, no_color),
+        Some(file) => config::load(file, no_color),
         None => config::parse("", no_color),
     };
     style::set_theme(config.theme);
     problems.extend(keymap::set_overrides(&config.keys));
-    (config.settings, problems)
+    let file = file.unwrap_or_else(|| PathBuf::from("config"));
+    (config.settings, ConfigProblems { file, problems })
 }
 
 /// The reader's loop: draw, wait for input (or a tick), update, until quit or a signal.

@@ -282,16 +282,19 @@ fn a_config_sets_width_time_format_and_keys_and_names_its_mistakes() {
         "theme = \"light\"\nday_list_width = 30\ntime_format = \"%H:%M\"\nsparkle = true\n[keys]\nnext_day = \"L\"\n",
     )
     .unwrap();
+    let stderr = folder.path().join("stderr");
     let command = format!(
-        "'{}' --no-state --config '{}' '{}' 2>&1; echo CHATLOG-EXITED; sleep 30",
+        "'{}' --no-state --config '{}' '{}' 2>'{}'; echo CHATLOG-EXITED; sleep 30",
         env!("CARGO_BIN_EXE_chatlog"),
         config.display(),
-        sample.display()
+        sample.display(),
+        stderr.display()
     );
     let Some(t) = Tmux::start("config", &command, 100, 30) else {
         return;
     };
-    let screen = t.wait_for("unknown setting `sparkle`");
+    // The status line names the file short, however long its folder's name.
+    let screen = t.wait_for("config.toml: unknown setting `sparkle`");
     // The day list's right border is at column 30 now.
     let row = screen.lines().nth(1).unwrap();
     assert_eq!(row.chars().nth(29), Some('│'), "{row}");
@@ -307,10 +310,11 @@ fn a_config_sets_width_time_format_and_keys_and_names_its_mistakes() {
     t.keys(&["L"]);
     t.wait_for("prodarch · 2018-03-06");
     t.keys(&["q"]);
-    let screen = t.wait_for("CHATLOG-EXITED");
-    assert!(
-        screen.contains("chatlog: config: ") && screen.contains("unknown setting `sparkle`"),
-        "{screen}"
+    t.wait_for("CHATLOG-EXITED");
+    // On quitting, the problem again, with the file's whole path.
+    assert_eq!(
+        std::fs::read_to_string(&stderr).unwrap(),
+        format!("chatlog: {}: unknown setting `sparkle`\n", config.display())
     );
 }
 
