@@ -61,7 +61,14 @@ impl Tmux {
     }
 
     pub fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+        self.capture(&[])
+    }
+
+    /// The screen as `capture-pane` with `flags` gives it: `-J` joins the lines the terminal
+    /// wrapped, for a shell's output whose lines (a path in a message) outgrow the pane.
+    pub fn capture(&self, flags: &[&str]) -> String {
+        let args = [&["capture-pane", "-p", "-t", "t"], flags].concat();
+        String::from_utf8_lossy(&self.cmd(&args).stdout).into_owned()
     }
 
     pub fn display(&self, format: &str) -> String {
