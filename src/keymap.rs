@@ -198,7 +198,7 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         &[key(':')],
         Action::OpenCommand,
-        "go to a date: 2018-03-26, 2018-03, 03-26",
+        "a date or a command (listed last)",
     ),
     bind(Global, &[key('/')], Action::OpenSearch, "search in the day"),
     bind(
@@ -425,10 +425,29 @@ pub static BINDINGS: &[Binding] = &[
     bind(
         Help,
         &[key('j'), code(Down)],
-        Action::CursorDown,
+        Action::ScrollLines(1),
         "scroll down",
     ),
-    bind(Help, &[key('k'), code(Up)], Action::CursorUp, "scroll up"),
+    bind(
+        Help,
+        &[key('k'), code(Up)],
+        Action::ScrollLines(-1),
+        "scroll up",
+    ),
+    bind(
+        Help,
+        &[code(PageDown), key(' '), ctrl('f')],
+        Action::ScrollPage(1),
+        "page down",
+    ),
+    bind(
+        Help,
+        &[code(PageUp), ctrl('b')],
+        Action::ScrollPage(-1),
+        "page up",
+    ),
+    bind(Help, &[key('g'), code(Home)], Action::Top, "top"),
+    bind(Help, &[key('G'), code(End)], Action::Bottom, "end"),
     bind(
         Help,
         &[key('?'), key('q'), code(Esc)],

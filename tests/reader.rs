@@ -712,6 +712,53 @@ fn help_scrolls_no_further_than_its_last_line() {
     assert_eq!(top, lines.len() - 22);
     let text = screen(&draw(&app));
     assert!(text.contains(&lines.last().unwrap().0), "{text}");
+    // As in less: g the top, Space a page on, G the end.
+    press(&mut app, [key('g')]);
+    assert_eq!(app.view.overlay, Overlay::Help(0));
+    press(&mut app, [key(' ')]);
+    assert_eq!(app.view.overlay, Overlay::Help(22));
+    press(&mut app, [key('G')]);
+    assert_eq!(app.view.overlay, Overlay::Help(lines.len() - 22));
+    // The wheel scrolls the help, three lines a notch, and not the day beneath it.
+    let day_scroll = app.view.scroll;
+    app.update(Action::Wheel(Position::new(40, 10), -1));
+    assert_eq!(app.view.overlay, Overlay::Help(lines.len() - 25));
+    assert_eq!(app.view.scroll, day_scroll);
+}
+
+/// Every `:` command help lists is one `:` understands, and help shows them after the keys.
+#[test]
+fn help_lists_the_colon_commands_and_each_is_understood() {
+    let out = TempDir::new("commands");
+    let file = out.path().join("day.md");
+    let example = |word: &str| match word {
+        ":DATE" => ":2018-03-06".to_owned(),
+        ":group" => ":group prodrd".to_owned(),
+        ":search" => ":search 代扣".to_owned(),
+        ":export" => format!(":export! {}", file.display()),
+        _ => word.to_owned(),
+    };
+    for (typed, _) in chatlog::app::COMMANDS {
+        for word in typed.split(' ').filter(|w| w.starts_with(':')) {
+            let mut app = sample_app(100, 30);
+            type_str(&mut app, &example(word));
+            press(&mut app, [enter()]);
+            let notice = app.view.notice.clone().unwrap_or_default();
+            assert!(
+                !notice.starts_with("not a date or command"),
+                "{word}: {notice}"
+            );
+        }
+    }
+    let mut app = sample_app(80, 24);
+    press(&mut app, [key('?')]);
+    press(&mut app, std::iter::repeat_n(key('j'), 200));
+    let text = screen(&draw(&app));
+    assert!(text.contains("commands, typed after :"), "{text}");
+    assert!(
+        text.contains(":export FILE      save the day as shown (export! overwrites)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -760,6 +807,11 @@ fn archive_wide_search_lists_every_match_newest_first_and_opens_it() {
         .map(|h| app.archive.days[h.day].date)
         .collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    // A wheel notch down is three results; one up, back at the first.
+    app.update(Action::Wheel(Position::new(50, 5), 1));
+    assert_eq!(app.find.as_ref().unwrap().cursor, 3);
+    app.update(Action::Wheel(Position::new(50, 5), -1));
+    assert_eq!(app.find.as_ref().unwrap().cursor, 0);
     // The third result, opened: its day, its message, the query highlighted there.
     press(&mut app, [key('j'), key('j'), enter()]);
     let chosen = app.find.as_ref().unwrap().hits[2];

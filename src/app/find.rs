@@ -59,6 +59,7 @@ impl App {
         match action {
             Action::CursorDown => find.cursor = moved(1),
             Action::CursorUp => find.cursor = moved(-1),
+            Action::ScrollLines(n) => find.cursor = moved(n),
             Action::ScrollPage(dir) => find.cursor = moved(dir * page),
             Action::Top => find.cursor = 0,
             Action::Bottom => find.cursor = last,

@@ -269,6 +269,16 @@ pub struct App {
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
 
+/// The `:` commands as help lists them: what is typed, and what it does.
+pub const COMMANDS: &[(&str, &str)] = &[
+    (":DATE", "2018-03-26, 2018-03 or 03-26"),
+    (":first :last", "the group's first or last day"),
+    (":group NAME", "switch to another chat group"),
+    (":search TEXT", "search every day of the group, as F"),
+    (":export FILE", "save the day as shown (export! overwrites)"),
+    (":q :quit", "quit"),
+];
+
 impl App {
     /// Opens the archive's first group on its latest day.
     pub fn new(archive: Arc<Archive>, size: Size) -> App {
@@ -322,8 +332,11 @@ impl App {
         ) {
             self.view.notice = None;
         }
-        let paging = matches!(action, Action::ScrollPage(_) | Action::Top | Action::Bottom);
-        if paging && self.view.overlay == Overlay::Results {
+        let scrolling = matches!(
+            action,
+            Action::ScrollLines(_) | Action::ScrollPage(_) | Action::Top | Action::Bottom
+        );
+        if scrolling && self.scrolls_itself() {
             return self.overlay_input(action);
         }
         match action {
@@ -853,8 +866,7 @@ impl App {
         self.follow_first_hit();
     }
 
-    /// A `:` command: a date, `first`, `last`, `group NAME`, or `export FILE` (`export!`
-    /// overwrites).
+    /// A `:` command, one of [`COMMANDS`].
     fn command(&mut self, input: &str) {
         match input
             .split_once(' ')
@@ -934,13 +946,16 @@ impl App {
     }
 
     fn help_input(&mut self, top: usize, action: Action) {
-        let last = crate::ui::help::last_top(Rect::from((Position::ORIGIN, self.view.size)));
+        let area = Rect::from((Position::ORIGIN, self.view.size));
+        let (rows, last) = crate::ui::help::rows_and_last_top(area);
         let top = match action {
-            Action::CursorUp => top.saturating_sub(1),
-            Action::CursorDown => (top + 1).min(last),
+            Action::ScrollLines(n) => top.saturating_add_signed(n),
+            Action::ScrollPage(n) => top.saturating_add_signed(n * rows as isize),
+            Action::Top => 0,
+            Action::Bottom => last,
             _ => top,
         };
-        self.view.overlay = Overlay::Help(top);
+        self.view.overlay = Overlay::Help(top.min(last));
     }
 
     fn groups_input(&mut self, cursor: usize, action: Action) {
@@ -1024,9 +1039,16 @@ impl App {
 
     // --- mouse ---------------------------------------------------------------------------
 
+    /// Whether the open overlay has lines of its own to scroll, before the day's.
+    fn scrolls_itself(&self) -> bool {
+        matches!(self.view.overlay, Overlay::Help(_) | Overlay::Results)
+    }
+
     fn wheel(&mut self, at: Position, lines: isize) {
         let panes = self.panes();
-        if panes.days.is_some_and(|r| r.contains(at)) {
+        if self.scrolls_itself() {
+            self.overlay_input(Action::ScrollLines(lines * WHEEL_LINES));
+        } else if panes.days.is_some_and(|r| r.contains(at)) {
             self.step_day(lines.signum());
         } else {
             self.scroll_by(lines * WHEEL_LINES);

@@ -8,12 +8,14 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::cells::RowWriter;
 use super::messages::title_on_border;
 use super::style;
+use crate::app::COMMANDS;
 use crate::keymap::{Context, bindings, key_name};
 
 /// Cells for the keys column.
 const KEYS_WIDTH: usize = 18;
 
-/// The help's lines: a heading per context, then `keys  what they do`.
+/// The help's lines: a heading per context, then `keys  what they do`; last, the `:`
+/// commands.
 pub fn lines() -> Vec<(String, bool)> {
     let mut lines = Vec::new();
     let mut context: Option<Context> = None;
@@ -28,6 +30,10 @@ pub fn lines() -> Vec<(String, bool)> {
             false,
         ));
     }
+    lines.push(("commands, typed after :".to_owned(), true));
+    for (command, help) in COMMANDS {
+        lines.push((format!("  {command:<KEYS_WIDTH$}{help}"), false));
+    }
     lines
 }
 
@@ -36,11 +42,12 @@ fn box_in(area: Rect, lines: usize) -> Rect {
     super::centered(area, 64, (lines as u16).saturating_add(2))
 }
 
-/// The furthest the help scrolls in `area`: its last line on the box's last row.
-pub fn last_top(area: Rect) -> usize {
+/// The rows the help shows at once in `area`, and the furthest it scrolls: its last line
+/// on the box's last row.
+pub fn rows_and_last_top(area: Rect) -> (usize, usize) {
     let lines = lines().len();
     let rows = box_in(area, lines).height.saturating_sub(2) as usize;
-    lines.saturating_sub(rows)
+    (rows, lines.saturating_sub(rows))
 }
 
 pub fn render(top: usize, area: Rect, buf: &mut Buffer) {
