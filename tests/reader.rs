@@ -937,6 +937,20 @@ fn v_selects_a_message_and_o_and_y_act_on_it() {
         screen_text.contains(&third.time.to_string()),
         "{screen_text}"
     );
+    // The selected message is marked on each of its rows, header and body, and only there.
+    let buf = draw(&app);
+    let text = app.panes().text;
+    let marked: Vec<u16> = (text.top()..text.bottom())
+        .filter(|&y| buf[(text.x, y)].modifier.contains(Modifier::REVERSED))
+        .collect();
+    let height = app.layout(2, text.width as usize).height() as u16;
+    assert!(height > 1, "the third message has a body");
+    assert_eq!(marked.len() as u16, height, "{marked:?}");
+    assert_eq!(
+        marked[marked.len() - 1] - marked[0] + 1,
+        height,
+        "{marked:?}"
+    );
     press(&mut app, [key('y')]);
     let third_body = app.day().body(&third).to_owned();
     assert_eq!(app.effects, [Effect::Copy(third_body)]);

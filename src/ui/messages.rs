@@ -56,12 +56,12 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
                 break;
             }
             let mut w = RowWriter::new(buf, area.x, y, area.right());
+            let selected = view.selected == Some(pos);
             if row == 0 {
                 let name = app.archive.speaker(msg.speaker);
-                let selected = view.selected == Some(pos);
                 header(&mut w, &app.time_of(msg), name, hits, current, selected);
             } else {
-                body_row(&mut w, &layout, row - 1, hits, current);
+                body_row(&mut w, &layout, row - 1, hits, current, selected);
             }
             y += 1;
         }
@@ -116,18 +116,23 @@ fn header(
     }
 }
 
-/// One wrapped body row, indented, with hits and links marked.
+/// One wrapped body row, indented, with hits and links marked; a selected message's body
+/// has a bar down its first column, so the whole message reads as chosen.
 fn body_row(
     w: &mut RowWriter,
     layout: &MessageRows,
     row: usize,
     hits: &[Hit],
     current: Option<&Hit>,
+    selected: bool,
 ) {
     let Some(range) = layout.rows.get(row) else {
         return;
     };
-    w.indent(BODY_INDENT);
+    if selected {
+        w.put(" ", style::selected());
+    }
+    w.indent(BODY_INDENT - usize::from(selected));
     let links = rows::link_ranges(&layout.body);
     let marks = marks(hits.iter().filter(|h| !h.in_name), current, Some(&links));
     put_marked(
