@@ -171,48 +171,56 @@ fn read(
     // Without a watch (e.g. out of inotify watches) the reader still works, unrefreshed.
     let mut watch = Watch::start(dir).ok();
     let mut reload: Option<JoinHandle<Loaded>> = None;
+    // Whether the screen lags behind the app: an idle reader draws nothing.
+    let mut stale = true;
     while !app.view.quit && !stop.load(Ordering::Relaxed) {
         for effect in std::mem::take(&mut app.effects) {
             if let Err(why) = carry_out(effect) {
                 app.update(Action::Say(why));
             }
         }
-        terminal.draw(|frame| ui::render(app, frame))?;
+        if stale {
+            terminal.draw(|frame| ui::render(app, frame))?;
+        }
         // While a search runs in the background, wake often to show its results.
-        let tick = if app.busy() { BUSY_TICK } else { SIGNAL_TICK };
-        if !event::poll(tick)? {
+        let searching = app.busy();
+        let tick = if searching { BUSY_TICK } else { SIGNAL_TICK };
+        stale = if event::poll(tick)? {
+            if let Some(action) = keymap::action_for(&app.view, &event::read()?) {
+                app.update(action);
+            }
+            true
+        } else {
             app.update(Action::Tick);
-            follow_changes(app, dir, watch.as_mut(), &mut reload);
-            continue;
-        }
-        let event = event::read()?;
-        if let Some(action) = keymap::action_for(&app.view, &event) {
-            app.update(action);
-        }
+            let reloaded = follow_changes(app, dir, watch.as_mut(), &mut reload);
+            searching || reloaded
+        };
     }
     Ok(())
 }
 
 /// Reloads the archive in the background once it has changed on disk, and hands the new
-/// load to the app when it is ready; a failed reload keeps the archive as it was.
+/// load to the app when it is ready; a failed reload keeps the archive as it was. Returns
+/// whether the app changed.
 fn follow_changes(
     app: &mut App,
     dir: &Path,
     watch: Option<&mut Watch>,
     reload: &mut Option<JoinHandle<Loaded>>,
-) {
+) -> bool {
     if reload.is_none() && watch.is_some_and(Watch::settled) {
         let dir = dir.to_path_buf();
         *reload = Some(std::thread::spawn(move || load(&dir)));
     }
     if !reload.as_ref().is_some_and(JoinHandle::is_finished) {
-        return;
+        return false;
     }
     match reload.take().map(JoinHandle::join) {
         Some(Ok(Ok((archive, _)))) => app.update(Action::Reload(Reloaded(Arc::new(archive)))),
         Some(Ok(Err(err))) => app.update(Action::Say(format!("could not reload: {err:#}"))),
         _ => app.update(Action::Say("could not reload the archive".into())),
     }
+    true
 }
 
 /// Does what the app asked of the outside world; on failure, says what the reader can do.
