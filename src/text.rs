@@ -12,6 +12,11 @@ use unicode_width::UnicodeWidthChar;
 /// Columns between tab stops.
 pub const TAB_STOP: usize = 4;
 
+/// `one` for a count of 1, else `many`: "1 day", "3 days".
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 /// Cells a char takes when shown at column `col` of a row (tabs depend on the column).
 pub fn char_cells(c: char, col: usize) -> usize {
     match c {

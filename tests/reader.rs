@@ -618,6 +618,15 @@ fn groups_picker_help_and_quit() {
     let date = app.day().date;
     press(&mut app, [key('c')]);
     assert!(matches!(app.view.overlay, Overlay::Groups { .. }));
+    let text = screen(&draw(&app));
+    assert!(
+        text.contains("devarch                      4 days"),
+        "{text}"
+    );
+    assert!(
+        text.contains("prodrd                       1 day "),
+        "{text}"
+    );
     press(
         &mut app,
         [

@@ -88,8 +88,9 @@ fn per_day(app: &App, activity: &Activity, area: Rect, buf: &mut Buffer) {
         .max_by_key(|&(date, n)| (n, std::cmp::Reverse(date)))
         .unwrap_or((first, 0));
     let title = format!(
-        "messages per day · {} days with a log · busiest {busiest_date} ({busiest})",
-        figure.len()
+        "messages per day · {} {} with a log · busiest {busiest_date} ({busiest})",
+        figure.len(),
+        text::plural(figure.len(), "day", "days")
     );
     let area = heading(area, &title, buf);
     let width = area.width as usize;

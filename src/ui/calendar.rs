@@ -123,7 +123,7 @@ impl Grid<'_> {
             format!(
                 "{}: {total} messages on {logged} {}",
                 cursor.format("%B %Y"),
-                if logged == 1 { "day" } else { "days" }
+                text::plural(logged, "day", "days")
             ),
             format!("{} {cursor}: {day}", cursor.format("%a")),
         ];

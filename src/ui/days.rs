@@ -9,6 +9,7 @@ use super::cells::RowWriter;
 use super::messages::title_on_border;
 use super::style;
 use crate::app::{App, Focus};
+use crate::text;
 
 /// Eight heights of activity, quietest first.
 const MARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -23,7 +24,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     title_on_border(
         buf,
         area,
-        &format!(" {} · {} days ", group.name, days.len()),
+        &format!(
+            " {} · {} {} ",
+            group.name,
+            days.len(),
+            text::plural(days.len(), "day", "days")
+        ),
     );
     let inner = area.inner(ratatui::layout::Margin {
         horizontal: 1,

@@ -9,6 +9,7 @@ use super::cells::RowWriter;
 use super::messages::title_on_border;
 use super::style;
 use crate::app::{App, Picker};
+use crate::text;
 
 /// Draws an empty framed box over `area`, titled, and returns its inside.
 pub(super) fn frame(area: Rect, title: &str, buf: &mut Buffer) -> Rect {
@@ -88,7 +89,9 @@ pub fn groups(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
             Style::new()
         };
         let mut w = RowWriter::new(buf, inner.x, inner.y + i as u16, inner.right());
-        w.put(&format!("{:<24} {:>5} days", g.name, g.days.len()), style);
+        let days = g.days.len();
+        let noun = text::plural(days, "day ", "days");
+        w.put(&format!("{:<24} {days:>5} {noun}", g.name), style);
         w.fill(style);
     }
 }
