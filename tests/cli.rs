@@ -9,7 +9,10 @@ use regex::Regex;
 use serde_json::Value;
 
 mod common;
+#[path = "common/real_logs.rs"]
+mod real_logs;
 use common::TempDir;
+use real_logs::real_logs;
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -106,20 +109,9 @@ fn stats_json_shape() {
     assert_eq!(top[0].as_array().unwrap().len(), 2);
 }
 
-/// The real archive, or `None` (saying so) where it is absent.
-fn real_archive() -> Option<PathBuf> {
-    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-logs/cocolian-docs");
-    if real.is_dir() {
-        Some(real)
-    } else {
-        eprintln!("SKIPPED: no real archive at {}", real.display());
-        None
-    }
-}
-
 #[test]
-fn stats_json_keys_carry_groups_on_the_real_archive() {
-    let Some(real) = real_archive() else {
+fn stats_json_keys_carry_groups_on_the_real_logs() {
+    let Some(real) = real_logs() else {
         return;
     };
     let out = chatlog(&["stats", real.to_str().unwrap(), "--json"]);
@@ -284,8 +276,8 @@ fn stats_by(dir: &Path, by: &str, extra: &[&str]) -> Vec<Value> {
 }
 
 #[test]
-fn stats_by_hour_counts_header_times_on_the_real_archive() {
-    let Some(real) = real_archive() else {
+fn stats_by_hour_counts_header_times_on_the_real_logs() {
+    let Some(real) = real_logs() else {
         return;
     };
     let mut expected = [0u64; 24];
@@ -303,8 +295,8 @@ fn stats_by_hour_counts_header_times_on_the_real_archive() {
 }
 
 #[test]
-fn stats_by_day_counts_each_day_file_of_a_group_on_the_real_archive() {
-    let Some(real) = real_archive() else {
+fn stats_by_day_counts_each_day_file_of_a_group_on_the_real_logs() {
+    let Some(real) = real_logs() else {
         return;
     };
     let group = real.join("prodarch");
@@ -335,8 +327,8 @@ fn stats_by_day_counts_each_day_file_of_a_group_on_the_real_archive() {
 }
 
 #[test]
-fn stats_by_speaker_counts_header_names_on_the_real_archive() {
-    let Some(real) = real_archive() else {
+fn stats_by_speaker_counts_header_names_on_the_real_logs() {
+    let Some(real) = real_logs() else {
         return;
     };
     let mut expected: BTreeMap<String, u64> = BTreeMap::new();
@@ -465,7 +457,7 @@ fn format_days() -> Vec<(PathBuf, &'static str, &'static str)> {
         (sample.clone(), "prodarch", "2018-03-06"),
         (sample, "quirks", "2019-04-01"),
     ];
-    days.extend(real_archive().map(|real| (real, "prodarch", "2018-03-26")));
+    days.extend(real_logs().map(|real| (real, "prodarch", "2018-03-26")));
     days
 }
 

@@ -19,7 +19,10 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 mod common;
+#[path = "common/real_logs.rs"]
+mod real_logs;
 use common::TempDir;
+use real_logs::real_logs;
 
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs")
@@ -149,8 +152,7 @@ fn assert_whole_cells(buf: &Buffer, boxes: &[Rect]) {
 
 /// The real archive next to the repository, or the sample where it is absent.
 fn real_or_sample() -> Arc<Archive> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-logs/cocolian-docs");
-    let dir = if dir.is_dir() { dir } else { sample() };
+    let dir = real_logs().unwrap_or_else(sample);
     Arc::new(load(&dir).unwrap().0)
 }
 

@@ -9,15 +9,9 @@ use chatlog::load::load;
 use chatlog::parse::parse_day;
 use regex::Regex;
 
-fn real_logs() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-logs/cocolian-docs");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("SKIPPED: {} is absent", dir.display());
-        None
-    }
-}
+#[path = "common/real_logs.rs"]
+mod real_logs;
+use real_logs::real_logs;
 
 /// Every day file of the real archive (`<group>/_posts/*`).
 fn walk_files(root: &Path) -> Vec<PathBuf> {
