@@ -104,25 +104,38 @@ pub fn search_day(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
     }
 }
 
-/// [`search_day`] in one scan of the day's text: bodies lie back to back in message order,
-/// so a match belongs to the message whose body holds its start. A match running on into
-/// the next body is checked against its own message's body alone; after each message the
-/// scan resumes at the next body, so no match is lost to one that crossed a boundary.
+/// [`search_day`] in one scan of the day's text: after a message's first match the scan
+/// resumes at the next body.
 fn scan_day(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
-    let text = day.text.as_str();
     let mut hits = Vec::new();
     let mut from = 0;
-    while let Some(m) = matcher.re.find_at(text, from) {
-        let Some((i, msg)) = message_holding(day, m.start()) else {
-            break;
-        };
-        let end = msg.body.1 as usize;
-        if (m.end() <= end || matcher.is_match(day.body(msg))) && scope.has_speaker(msg) {
+    while let Some((i, _)) = next_in_body(day, matcher, from) {
+        let msg = &day.messages[i];
+        if scope.has_speaker(msg) {
             hits.push(i);
+        }
+        from = msg.body.1 as usize;
+    }
+    hits
+}
+
+/// The first match in a body at or after byte `from` of the day's text: (message index,
+/// byte range in its body). Bodies lie back to back in message order, so a match belongs to
+/// the message whose body holds its start; one running on into the next body is not a
+/// match, and the rest of its own body is searched alone.
+fn next_in_body(day: &Day, matcher: &Matcher, mut from: usize) -> Option<(usize, Range<usize>)> {
+    loop {
+        let m = matcher.re.find_at(&day.text, from)?;
+        let (i, msg) = message_holding(day, m.start())?;
+        let (start, end) = (msg.body.0 as usize, msg.body.1 as usize);
+        if m.end() <= end {
+            return Some((i, m.start() - start..m.end() - start));
+        }
+        if let Some(inside) = matcher.re.find_at(day.body(msg), m.start() - start) {
+            return Some((i, inside.range()));
         }
         from = end;
     }
-    hits
 }
 
 /// The message whose body holds byte `at` of the day's text, and its index: bodies lie back
@@ -136,8 +149,7 @@ fn message_holding(day: &Day, at: usize) -> Option<(usize, &Message)> {
 
 /// Every match in the bodies of `day`'s messages: (message index, byte range in its body),
 /// in order, exactly as `find_iter` on each body would give them. A literal query scans the
-/// day's text in one pass; a match that would run on into the next body is not one, and
-/// the rest of its own body is searched alone.
+/// day's text in one pass ([`next_in_body`]).
 pub fn body_matches(day: &Day, matcher: &Matcher) -> Vec<(usize, Range<usize>)> {
     if !matcher.literal {
         let each = day.messages.iter().enumerate();
@@ -145,26 +157,11 @@ pub fn body_matches(day: &Day, matcher: &Matcher) -> Vec<(usize, Range<usize>)> 
             .flat_map(|(i, msg)| matcher.find_iter(day.body(msg)).map(move |r| (i, r)))
             .collect();
     }
-    let text = day.text.as_str();
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(m) = matcher.re.find_at(text, from) {
-        let Some((i, msg)) = message_holding(day, m.start()) else {
-            break;
-        };
-        let (start, end) = (msg.body.0 as usize, msg.body.1 as usize);
-        if m.end() <= end {
-            found.push((i, m.start() - start..m.end() - start));
-            from = m.end();
-            continue;
-        }
-        let body = day.body(msg);
-        let mut at = m.start() - start;
-        while let Some(rest) = matcher.re.find_at(body, at) {
-            found.push((i, rest.range()));
-            at = rest.end();
-        }
-        from = end;
+    while let Some((i, range)) = next_in_body(day, matcher, from) {
+        from = day.messages[i].body.0 as usize + range.end;
+        found.push((i, range));
     }
     found
 }
