@@ -70,7 +70,7 @@ build() {
 ensure_archive() {
     [[ -n ${CHATLOG_ARCHIVE:-} || -e $ARCHIVE/.gen-archive ]] && return
     say "generating $ARCHIVE (3650 days × 300 messages)"
-    target/release/examples/gen-archive "$ARCHIVE" --days 3650 --per-day 300 --groups 1 --seed 1 >&2
+    target/release/examples/gen-archive "$ARCHIVE" >&2 # its defaults: synth::ArchiveSpec::ten_years
 }
 
 # Median peak RSS in KiB of `chatlog stats` (GNU time's %M).

@@ -18,7 +18,6 @@ use chatlog::model::{Archive, GroupId};
 use chatlog::search::{Matcher, Scope, search_archive};
 use chatlog::synth::{ArchiveSpec, MARKER, write_archive};
 use chatlog::ui;
-use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Size;
@@ -71,15 +70,8 @@ fn archive_path() -> PathBuf {
 /// with their defaults). A half-written folder from an interrupted run is refused, not
 /// deleted: remove it by hand.
 fn generate(dir: &Path) {
-    let spec = ArchiveSpec {
-        days: 3650,
-        per_day: 300,
-        groups: 1,
-        seed: 1,
-        start: NaiveDate::from_ymd_opt(2015, 1, 1).expect("a valid date"),
-    };
     eprintln!("generating {} …", dir.display());
-    if let Err(err) = write_archive(dir, &spec) {
+    if let Err(err) = write_archive(dir, &ArchiveSpec::ten_years()) {
         panic!("cannot generate {}: {err}", dir.display());
     }
 }

@@ -20,19 +20,19 @@ struct Args {
     /// Folder to create; must be missing or empty.
     out: PathBuf,
     /// Days per group, consecutive from --start.
-    #[arg(long, default_value_t = 3650)]
+    #[arg(long, default_value_t = ArchiveSpec::ten_years().days)]
     days: usize,
     /// Average messages per day (busy and quiet days vary around it).
-    #[arg(long, default_value_t = 300)]
+    #[arg(long, default_value_t = ArchiveSpec::ten_years().per_day)]
     per_day: usize,
     /// Chat groups; more than one writes one folder per group.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = ArchiveSpec::ten_years().groups)]
     groups: usize,
     /// The same seed writes the same bytes.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = ArchiveSpec::ten_years().seed)]
     seed: u64,
     /// First date.
-    #[arg(long, default_value = "2015-01-01")]
+    #[arg(long, default_value_t = ArchiveSpec::ten_years().start)]
     start: NaiveDate,
 }
 

@@ -363,6 +363,20 @@ pub struct ArchiveSpec {
     pub start: NaiveDate,
 }
 
+impl ArchiveSpec {
+    /// The archive the scale benchmarks measure, and `gen-archive`'s defaults: ten years of
+    /// one group, 300 messages a day, from 2015-01-01 (about 182 MB).
+    pub fn ten_years() -> ArchiveSpec {
+        ArchiveSpec {
+            days: 3650,
+            per_day: 300,
+            groups: 1,
+            seed: 1,
+            start: NaiveDate::from_ymd_opt(2015, 1, 1).expect("a valid date"),
+        }
+    }
+}
+
 /// What `write_archive` wrote.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Written {
