@@ -62,12 +62,22 @@ pub fn per_hour(archive: &Archive, span: Span) -> [usize; 24] {
 /// Messages per speaker who spoke in the span, most first; equal counts go by name so the
 /// order is the same on every run.
 pub fn per_speaker(archive: &Archive, span: Span) -> Vec<(SpeakerId, usize)> {
-    let mut counts = vec![0usize; archive.speakers.len()];
-    for msg in span.messages(archive) {
-        if let Some(count) = counts.get_mut(msg.speaker.0 as usize) {
-            *count += 1;
+    let counts: Vec<usize> = if span == Span::Archive {
+        // Counted once already, as the loader interned the names.
+        archive
+            .speakers
+            .iter()
+            .map(|s| s.messages as usize)
+            .collect()
+    } else {
+        let mut counts = vec![0usize; archive.speakers.len()];
+        for msg in span.messages(archive) {
+            if let Some(count) = counts.get_mut(msg.speaker.0 as usize) {
+                *count += 1;
+            }
         }
-    }
+        counts
+    };
     let mut speakers: Vec<(SpeakerId, usize)> = counts
         .into_iter()
         .enumerate()

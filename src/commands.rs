@@ -4,17 +4,17 @@
 //!
 //! Log text is shown inert here too (a log's escape sequences must not reach a terminal
 //! through a pipe to `less -R` either). JSON keeps the text exact but inert: every control
-//! character a terminal would act on is a `\uXXXX` escape (see `write_json`).
+//! character a terminal would act on is a `\uXXXX` escape (see [`crate::json`]).
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::activity::{self, Span};
 use crate::export::{self, Format};
+use crate::json::write_json;
 use crate::model::{Archive, Day, Message};
 use crate::problem::{Problem, Severity};
 use crate::search::{Matcher, Scope, search_archive};
@@ -258,39 +258,6 @@ fn bar(count: usize, max: usize) -> String {
     }
     let eighths = ((count * BAR_CELLS * 8 + max / 2) / max).max(1);
     format!("{}{}", "█".repeat(eighths / 8), PARTS[eighths % 8])
-}
-
-/// Writes `value` as one line of JSON that is inert on a terminal. serde_json escapes C0
-/// controls only; DEL, C1 controls (U+009B is a one-byte CSI) and bidi controls would reach
-/// a terminal raw from `chatlog search --json | less -R` or a plain `cat`, so they become
-/// `\uXXXX` escapes too: still valid JSON, the same text once parsed.
-pub(crate) fn write_json(out: &mut dyn Write, value: &Value) -> io::Result<()> {
-    value.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut *out,
-        InertStrings,
-    ))?;
-    writeln!(out)
-}
-
-/// serde_json's compact format, escaping [`text::acts_on_terminal`] characters in strings.
-struct InertStrings;
-
-impl serde_json::ser::Formatter for InertStrings {
-    fn write_string_fragment<W: ?Sized + Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        let mut start = 0;
-        for (i, c) in fragment.char_indices() {
-            if text::acts_on_terminal(c) {
-                writer.write_all(&fragment.as_bytes()[start..i])?;
-                write!(writer, "\\u{:04x}", u32::from(c))?;
-                start = i + c.len_utf8();
-            }
-        }
-        writer.write_all(&fragment.as_bytes()[start..])
-    }
 }
 
 /// `search`: every matching message, one line each (or JSON lines).

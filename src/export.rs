@@ -14,8 +14,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::commands::write_json;
 use crate::entities;
+use crate::json::write_json;
+use crate::load;
 use crate::model::{Archive, Day, Kind, Message};
 use crate::parse::parse_header;
 use crate::text;
@@ -37,10 +38,9 @@ impl Format {
     /// other name text.
     pub fn for_path(path: &Path) -> Format {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        let is = |name: &str| ext.eq_ignore_ascii_case(name);
-        if is("md") || is("markdown") {
+        if load::is_day_file(path) {
             Format::Markdown
-        } else if is("json") {
+        } else if ext.eq_ignore_ascii_case("json") {
             Format::Json
         } else {
             Format::Text

@@ -12,6 +12,7 @@ pub mod config;
 pub mod entities;
 pub mod export;
 pub mod find;
+pub mod json;
 pub mod keymap;
 pub mod load;
 pub mod model;
