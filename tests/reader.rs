@@ -1074,6 +1074,56 @@ fn a_reload_keeps_the_place_filter_and_search_and_shows_the_new_day() {
     assert!(text.contains("2018-03-08 Thu     1"), "{text}");
 }
 
+/// A reload under each overlay, to a smaller archive: whatever the overlay held of the old
+/// archive (days, speakers, groups, a position) is counted again or let go, never used.
+#[test]
+fn a_reload_under_any_overlay_leaves_nothing_of_the_old_archive() {
+    use chatlog::app::Reloaded;
+    let tab = Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    let down = Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    let openers: [&[Event]; 7] = [
+        &[key('i')],
+        &[key('i'), tab.clone()],
+        &[key('C')],
+        &[key('s'), down.clone(), key(' ')],
+        &[key('c'), down.clone(), down.clone(), down],
+        &[key('/'), key('的')],
+        &[key('?'), key('G')],
+    ];
+    let smaller = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tabs");
+    for opener in openers {
+        let mut app = sample_app(100, 30);
+        type_str(&mut app, ":2018-03-07");
+        press(&mut app, [enter()]);
+        app.update(Action::ScrollLines(5));
+        press(&mut app, opener.iter().cloned());
+        assert_ne!(app.view.overlay, Overlay::None, "{opener:?}");
+        let (archive, _) = load(&smaller).unwrap();
+        app.update(Action::Reload(Reloaded(Arc::new(archive))));
+        let text = screen(&draw(&app));
+        match &app.view.overlay {
+            Overlay::Activity(activity) => {
+                assert_eq!(
+                    (activity.group, activity.day),
+                    (app.view.group, app.view.day)
+                );
+                let total: usize = activity.speakers.iter().map(|s| s.1).sum();
+                assert_eq!(total, app.archive.message_count(), "{text}");
+            }
+            Overlay::Calendar(calendar) => {
+                let days = app.archive.group_days(app.view.group);
+                let counted = chatlog::calendar::Calendar::new(days, calendar.cursor);
+                assert_eq!(calendar.quartiles, counted.quartiles);
+            }
+            Overlay::Prompt(_) | Overlay::Help(_) | Overlay::None => {}
+            other => panic!("{other:?} outlived the archive it was opened on"),
+        }
+        // The keys of the overlay (or of the reader) work on the new archive.
+        press(&mut app, [tab.clone(), key('j'), key('G'), enter()]);
+        draw(&app);
+    }
+}
+
 #[test]
 fn the_scrollbar_shows_only_when_the_day_does_not_fit() {
     let right_border = |app: &App| {

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::{Anchor, App, Derived};
+use super::{Anchor, App, Derived, Overlay, Prompt};
+use crate::activity_view::Activity;
+use crate::calendar::Calendar;
 use crate::find::Find;
 use crate::model::{Archive, GroupId, SpeakerId};
 use crate::state::Place;
@@ -77,6 +79,8 @@ impl App {
         if let Some(find) = self.find.take() {
             self.find = Find::start(&self.archive, find.query).ok();
         }
+        let overlay = std::mem::replace(&mut self.view.overlay, Overlay::None);
+        self.view.overlay = self.overlay_on_reload(overlay);
         let added = self.archive.days.len() as isize - old.days.len() as isize;
         self.view.notice = Some(match added {
             0 => "the archive changed: reloaded".to_owned(),
@@ -84,5 +88,30 @@ impl App {
             n if n > 0 => format!("the archive changed: reloaded, {n} new days"),
             n => format!("the archive changed: reloaded, {} days fewer", -n),
         });
+    }
+
+    /// The open overlay, on the new archive: its figures are counted again, a prompt's Esc
+    /// goes back to the new place, and the pickers, holding the old archive's speakers and
+    /// groups, close.
+    fn overlay_on_reload(&self, overlay: Overlay) -> Overlay {
+        match overlay {
+            Overlay::Activity(old) => {
+                let mut activity = Activity::open(&self.archive, self.view.group, self.view.day);
+                if !old.whole_group {
+                    activity.toggle_scope(&self.archive);
+                }
+                Overlay::Activity(Box::new(activity))
+            }
+            Overlay::Calendar(old) => {
+                let days = self.archive.group_days(self.view.group);
+                Overlay::Calendar(Calendar::new(days, old.cursor))
+            }
+            Overlay::Prompt(prompt) => Overlay::Prompt(Prompt {
+                saved: self.view.scroll,
+                ..prompt
+            }),
+            Overlay::Speakers(_) | Overlay::Groups { .. } => Overlay::None,
+            overlay @ (Overlay::None | Overlay::Help(_) | Overlay::Results) => overlay,
+        }
     }
 }
