@@ -480,7 +480,7 @@ pub fn action_for(view: &View, event: &Event) -> Option<Action> {
             match m.kind {
                 MouseEventKind::ScrollDown => Some(Action::Wheel(at, 1)),
                 MouseEventKind::ScrollUp => Some(Action::Wheel(at, -1)),
-                MouseEventKind::Down(_) if view.overlay == Overlay::None => Some(Action::Click(at)),
+                MouseEventKind::Down(_) => Some(Action::Click(at)),
                 _ => None,
             }
         }

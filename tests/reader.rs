@@ -1074,6 +1074,26 @@ fn a_reload_keeps_the_place_filter_and_search_and_shows_the_new_day() {
     assert!(text.contains("2018-03-08 Thu     1"), "{text}");
 }
 
+/// The pointer never reaches the panes under an overlay: the wheel over the day list does
+/// not change the day, nor a click the focus or the day.
+#[test]
+fn the_wheel_and_clicks_under_an_overlay_leave_the_day_alone() {
+    for opener in ["i", "C", "s", "c", "/"] {
+        let mut app = sample_app(100, 30);
+        type_str(&mut app, ":2018-03-06");
+        press(&mut app, [enter()]);
+        type_str(&mut app, opener);
+        let (day, overlay) = (app.view.day, app.view.overlay.clone());
+        let list = app.panes().days.expect("a day list at 100 columns");
+        let on_list = Position::new(list.x + 2, list.y + 2);
+        app.update(Action::Wheel(on_list, 1));
+        app.update(Action::Wheel(on_list, -1));
+        app.update(Action::Click(on_list));
+        assert_eq!(app.view.day, day, "under {opener}");
+        assert_eq!(app.view.overlay, overlay, "under {opener}");
+    }
+}
+
 /// A reload under each overlay, to a smaller archive: whatever the overlay held of the old
 /// archive (days, speakers, groups, a position) is counted again or let go, never used.
 #[test]

@@ -332,11 +332,18 @@ impl App {
         ) {
             self.view.notice = None;
         }
-        let scrolling = matches!(
+        let global = matches!(
             action,
-            Action::ScrollLines(_) | Action::ScrollPage(_) | Action::Top | Action::Bottom
+            Action::Quit
+                | Action::Resize(_)
+                | Action::Tick
+                | Action::Reload(_)
+                | Action::Say(_)
+                | Action::Restore(_)
         );
-        if scrolling && self.scrolls_itself() {
+        // An open overlay takes all other input, the pointer's included: its keys come from
+        // its own keymap context, and nothing reaches the panes beneath it.
+        if self.view.overlay != Overlay::None && !global {
             return self.overlay_input(action);
         }
         match action {
@@ -384,13 +391,8 @@ impl App {
                     cursor: self.view.group.0 as usize,
                 }
             }
-            Action::ToggleHelp => {
-                self.view.overlay = if matches!(self.view.overlay, Overlay::Help(_)) {
-                    Overlay::None
-                } else {
-                    Overlay::Help(0)
-                };
-            }
+            Action::ToggleHelp => self.view.overlay = Overlay::Help(0),
+            // Only overlays take these.
             Action::Type(_)
             | Action::Backspace
             | Action::Submit
@@ -399,8 +401,8 @@ impl App {
             | Action::CursorDown
             | Action::Toggle
             | Action::ToggleScope
-            | Action::FindToggle(_) => self.overlay_input(action),
-            Action::CalendarStep(_) => self.overlay_input(action),
+            | Action::FindToggle(_)
+            | Action::CalendarStep(_) => {}
             Action::Resize(size) => {
                 self.view.size = size;
                 self.clamp_scroll();
@@ -805,8 +807,13 @@ impl App {
         });
     }
 
-    /// Keys while an overlay is open.
+    /// Input while an overlay is open. The wheel scrolls an overlay's own lines, as j/k do;
+    /// an overlay with none ignores it, and every click.
     fn overlay_input(&mut self, action: Action) {
+        let action = match action {
+            Action::Wheel(_, lines) => Action::ScrollLines(lines * WHEEL_LINES),
+            action => action,
+        };
         match std::mem::replace(&mut self.view.overlay, Overlay::None) {
             Overlay::Prompt(prompt) => self.prompt_input(prompt, action),
             Overlay::Speakers(picker) => self.picker_input(picker, action),
@@ -842,7 +849,11 @@ impl App {
                 }
                 return;
             }
-            _ => {}
+            // Nothing typed: nothing to search again.
+            _ => {
+                self.view.overlay = Overlay::Prompt(prompt);
+                return;
+            }
         }
         if prompt.kind == PromptKind::Search {
             self.view.scroll = prompt.saved;
@@ -953,6 +964,7 @@ impl App {
             Action::ScrollPage(n) => top.saturating_add_signed(n * rows as isize),
             Action::Top => 0,
             Action::Bottom => last,
+            Action::ToggleHelp => return,
             _ => top,
         };
         self.view.overlay = Overlay::Help(top.min(last));
@@ -1039,16 +1051,9 @@ impl App {
 
     // --- mouse ---------------------------------------------------------------------------
 
-    /// Whether the open overlay has lines of its own to scroll, before the day's.
-    fn scrolls_itself(&self) -> bool {
-        matches!(self.view.overlay, Overlay::Help(_) | Overlay::Results)
-    }
-
     fn wheel(&mut self, at: Position, lines: isize) {
         let panes = self.panes();
-        if self.scrolls_itself() {
-            self.overlay_input(Action::ScrollLines(lines * WHEEL_LINES));
-        } else if panes.days.is_some_and(|r| r.contains(at)) {
+        if panes.days.is_some_and(|r| r.contains(at)) {
             self.step_day(lines.signum());
         } else {
             self.scroll_by(lines * WHEEL_LINES);
