@@ -260,6 +260,20 @@ fn scrolling_actions() {
     assert!(app.view.scroll.pos > 0 || app.view.scroll.row > 0);
 }
 
+/// Wrapped rows depend on the day and the width alone: typing a search keeps them, a new
+/// width lays them out again.
+#[test]
+fn typing_a_search_keeps_the_wrapped_rows() {
+    let mut app = sample_app(100, 30);
+    let width = app.panes().text.width as usize;
+    let first = app.layout(0, width).rows;
+    type_str(&mut app, "/的");
+    assert!(std::rc::Rc::ptr_eq(&first, &app.layout(0, width).rows));
+    app.update(Action::Resize(Size::new(80, 30)));
+    let width = app.panes().text.width as usize;
+    assert!(!std::rc::Rc::ptr_eq(&first, &app.layout(0, width).rows));
+}
+
 #[test]
 fn resize_keeps_the_top_message() {
     let mut app = sample_app(120, 30);

@@ -464,7 +464,9 @@ impl App {
             key: Some(key),
             shown,
             hits,
-            rows: RefCell::default(),
+            // Rows depend on the day and width only, which the cache checks itself: a new
+            // query or filter keeps them. (A reload starts a new cache.)
+            rows: std::mem::take(&mut self.derived.rows),
         };
         self.view.hit = self.view.hit.min(self.derived.hits.len().saturating_sub(1));
     }
