@@ -554,7 +554,7 @@ fn speaker_filter() {
     );
     let filter = app.view.filter.clone().unwrap();
     assert_eq!(filter.into_iter().collect::<Vec<_>>().len(), 2);
-    assert_eq!(app.derived.shown.len(), (top_count + second_count) as usize);
+    assert_eq!(app.derived.shown.len(), top_count + second_count);
     let day = app.day();
     assert!(
         app.derived
@@ -593,8 +593,8 @@ fn picker_narrows_and_switches_scope() {
     let Overlay::Speakers(p) = &app.view.overlay else {
         panic!()
     };
-    let day_total: u32 = app.picker_entries(p).iter().map(|e| e.1).sum();
-    assert_eq!(day_total as usize, app.day().messages.len());
+    let day_total: usize = app.picker_entries(p).iter().map(|e| e.1).sum();
+    assert_eq!(day_total, app.day().messages.len());
     press(
         &mut app,
         [Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE))],
@@ -603,8 +603,8 @@ fn picker_narrows_and_switches_scope() {
         panic!()
     };
     assert!(p.whole_group);
-    let group_total: u32 = app.picker_entries(p).iter().map(|e| e.1).sum();
-    assert_eq!(group_total as usize, group_messages(&app));
+    let group_total: usize = app.picker_entries(p).iter().map(|e| e.1).sum();
+    assert_eq!(group_total, group_messages(&app));
     type_str(&mut app, "中金");
     let Overlay::Speakers(p) = &app.view.overlay else {
         panic!()

@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use ratatui::layout::{Position, Rect, Size};
 
+use crate::activity::{Span, per_speaker};
 use crate::activity_view::Activity;
 use crate::calendar::{Calendar, Step};
 use crate::config::Settings;
@@ -70,6 +71,9 @@ pub struct Picker {
     pub query: String,
     /// Counts over the whole group rather than the day.
     pub whole_group: bool,
+    /// The speakers of the day (or group) with their counts, most first: counted when the
+    /// picker opens or Tab switches, not on each key.
+    pub counts: Vec<(SpeakerId, usize)>,
     pub chosen: BTreeSet<SpeakerId>,
     pub cursor: usize,
 }
@@ -753,6 +757,7 @@ impl App {
         self.view.overlay = Overlay::Speakers(Picker {
             query: String::new(),
             whole_group: false,
+            counts: per_speaker(&self.archive, Span::Day(self.view.day)),
             chosen,
             cursor: 0,
         });
@@ -775,28 +780,16 @@ impl App {
     }
 
     /// The picker's rows: speakers with their message counts, most first, narrowed by the query.
-    pub fn picker_entries(&self, picker: &Picker) -> Vec<(SpeakerId, u32)> {
-        let days: &[Day] = if picker.whole_group {
-            self.archive.group_days(self.view.group)
-        } else {
-            std::slice::from_ref(self.day())
-        };
-        let mut counts = std::collections::HashMap::<SpeakerId, u32>::new();
-        for m in days.iter().flat_map(|d| &d.messages) {
-            *counts.entry(m.speaker).or_default() += 1;
-        }
+    pub fn picker_entries(&self, picker: &Picker) -> Vec<(SpeakerId, usize)> {
         let needle = picker.query.to_lowercase();
-        let mut entries: Vec<(SpeakerId, u32)> = counts
-            .into_iter()
+        picker
+            .counts
+            .iter()
             .filter(|(id, _)| {
                 needle.is_empty() || self.archive.speaker(*id).to_lowercase().contains(&needle)
             })
-            .collect();
-        entries.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| self.archive.speaker(a.0).cmp(self.archive.speaker(b.0)))
-        });
-        entries
+            .copied()
+            .collect()
     }
 
     // --- overlays and prompts ------------------------------------------------------------
@@ -940,6 +933,12 @@ impl App {
             }
             Action::ToggleScope => {
                 picker.whole_group = !picker.whole_group;
+                let span = if picker.whole_group {
+                    Span::Group(self.view.group)
+                } else {
+                    Span::Day(self.view.day)
+                };
+                picker.counts = per_speaker(&self.archive, span);
                 picker.cursor = 0;
             }
             Action::Submit => {
