@@ -50,6 +50,9 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         let layout = app.layout(pos, width);
         let hits = hits_of(&app.derived.hits, pos);
         let current = app.derived.hits.get(view.hit).filter(|h| h.pos == pos);
+        // Once per message, not per row: a body can be megabytes long.
+        let links = rows::link_ranges(&layout.body);
+        let body_marks = marks(hits.iter().filter(|h| !h.in_name), current, Some(&links));
         for row in skip..layout.height() {
             if y >= area.bottom() {
                 cut = true;
@@ -61,7 +64,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
                 let name = app.archive.speaker(msg.speaker);
                 header(&mut w, &app.time_of(msg), name, hits, current, selected);
             } else {
-                body_row(&mut w, &layout, row - 1, hits, current, selected);
+                body_row(&mut w, &layout, row - 1, &body_marks, selected);
             }
             y += 1;
         }
@@ -116,14 +119,13 @@ fn header(
     }
 }
 
-/// One wrapped body row, indented, with hits and links marked; a selected message's body
-/// has a bar down its first column, so the whole message reads as chosen.
+/// One wrapped body row, indented, with its `marks` (hits and links); a selected
+/// message's body has a bar down its first column, so the whole message reads as chosen.
 fn body_row(
     w: &mut RowWriter,
     layout: &MessageRows,
     row: usize,
-    hits: &[Hit],
-    current: Option<&Hit>,
+    marks: &[(Range<usize>, Style)],
     selected: bool,
 ) {
     let Some(range) = layout.rows.get(row) else {
@@ -133,14 +135,18 @@ fn body_row(
         w.put(" ", style::selected());
     }
     w.indent(BODY_INDENT - usize::from(selected));
-    let links = rows::link_ranges(&layout.body);
-    let marks = marks(hits.iter().filter(|h| !h.in_name), current, Some(&links));
+    // Only the marks on this row are looked at for each of its characters.
+    let on_row: Vec<(Range<usize>, Style)> = marks
+        .iter()
+        .filter(|(r, _)| r.start < range.end && range.start < r.end)
+        .cloned()
+        .collect();
     put_marked(
         w,
         &layout.body[range.clone()],
         range.start,
         Style::new(),
-        &marks,
+        &on_row,
     );
 }
 
