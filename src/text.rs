@@ -192,10 +192,40 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>
     rows.push(base + row_start..base + line.len());
 }
 
+/// `n` in at most `cells` cells: `1234`, else `12k`, else `3M`, else nothing.
+pub fn compact(n: usize, cells: usize) -> String {
+    [(1, ""), (1000, "k"), (1_000_000, "M")]
+        .into_iter()
+        .filter(|&(unit, _)| unit == 1 || n >= unit)
+        .map(|(unit, suffix)| format!("{}{suffix}", n / unit))
+        .find(|s| s.len() <= cells)
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn counts_fit_their_bars() {
+        assert_eq!(compact(855, 3), "855");
+        assert_eq!(compact(12_345, 3), "12k");
+        assert_eq!(compact(123_456, 3), "");
+        assert_eq!(compact(999, 2), "");
+        assert_eq!(compact(123_456, 4), "123k");
+        assert_eq!(compact(12_345_678, 3), "12M");
+    }
+
+    #[test]
+    fn counts_fit_five_cells() {
+        assert_eq!(compact(0, 5), "0");
+        assert_eq!(compact(99_999, 5), "99999");
+        assert_eq!(compact(100_000, 5), "100k");
+        assert_eq!(compact(9_999_999, 5), "9999k");
+        assert_eq!(compact(10_000_000, 5), "10M");
+        assert_eq!(compact(4_200_000_000, 5), "4200M");
+    }
 
     fn rows_of(text: &str, w: usize) -> Vec<&str> {
         wrap(text, w).into_iter().map(|r| &text[r]).collect()

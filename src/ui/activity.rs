@@ -210,7 +210,7 @@ fn per_hour(app: &App, activity: &Activity, area: Rect, buf: &mut Buffer) {
         let (bar, gap) = (bar_width as usize, gap as usize);
         for &n in figure {
             w.put(
-                &format!("{:^bar$}{:gap$}", compact(n, bar), ""),
+                &format!("{:^bar$}{:gap$}", text::compact(n, bar), ""),
                 style::dim(),
             );
         }
@@ -278,29 +278,9 @@ fn name_of(app: &App, id: SpeakerId) -> (&str, Style) {
     }
 }
 
-/// `n` in at most `cells` cells: `1234`, else `12k`, else `3M`, else nothing.
-fn compact(n: usize, cells: usize) -> String {
-    [(1, ""), (1000, "k"), (1_000_000, "M")]
-        .into_iter()
-        .filter(|&(unit, _)| unit == 1 || n >= unit)
-        .map(|(unit, suffix)| format!("{}{suffix}", n / unit))
-        .find(|s| s.len() <= cells)
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_fit_their_bars() {
-        assert_eq!(compact(855, 3), "855");
-        assert_eq!(compact(12_345, 3), "12k");
-        assert_eq!(compact(123_456, 3), "");
-        assert_eq!(compact(999, 2), "");
-        assert_eq!(compact(123_456, 4), "123k");
-        assert_eq!(compact(12_345_678, 3), "12M");
-    }
 
     #[test]
     fn hour_bars_fit_the_width() {

@@ -59,7 +59,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             "{} {} {:>5} {mark}",
             day.date,
             day.date.format("%a"),
-            count_in_five(count)
+            // At most five cells, so the activity mark keeps its column.
+            text::compact(count, 5)
         );
         let style = if i == current {
             style::selected()
@@ -69,30 +70,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let mut w = RowWriter::new(buf, inner.x, inner.y + row as u16, inner.right());
         w.put(&line, style);
         w.fill(style);
-    }
-}
-
-/// A message count in at most five cells, so the activity mark keeps its column:
-/// `99999`, then `9999k`, then `12M`.
-fn count_in_five(n: usize) -> String {
-    match n {
-        0..100_000 => n.to_string(),
-        100_000..10_000_000 => format!("{}k", n / 1000),
-        _ => format!("{}M", n / 1_000_000),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::count_in_five;
-
-    #[test]
-    fn counts_fit_five_cells() {
-        assert_eq!(count_in_five(0), "0");
-        assert_eq!(count_in_five(99_999), "99999");
-        assert_eq!(count_in_five(100_000), "100k");
-        assert_eq!(count_in_five(9_999_999), "9999k");
-        assert_eq!(count_in_five(10_000_000), "10M");
-        assert_eq!(count_in_five(4_200_000_000), "4200M");
     }
 }
