@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 use chatlog::load::load;
 use chatlog::model::{Archive, Day, GroupId};
 
-mod common;
-use common::TempDir;
+use crate::common::TempDir;
 
 /// An archive folder of our own, `chat-archive` inside a uniquely named temp folder so the
 /// root group has a known name; the temp folder (and only it) is removed when dropped.

@@ -1,5 +1,8 @@
 //! Helpers more than one test file needs.
 
+pub mod real_logs;
+pub mod tmux;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -1,6 +1,5 @@
 //! The real binary in a real pseudo-terminal: a tmux server of a test's own, driven by keys
-//! and read back by `capture-pane`. Included by the test files that need it
-//! (`#[path = "common/tmux.rs"] mod tmux;`), so the others do not carry it unused.
+//! and read back by `capture-pane`.
 
 use std::path::Path;
 use std::process::Command;
@@ -16,7 +15,7 @@ impl Tmux {
     /// Starts `command` in a `width`×`height` session, or `None` when tmux is missing.
     pub fn start(name: &str, command: &str, width: u16, height: u16) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("SKIPPED: tmux is not installed");
+            super::real_logs::missing("tmux");
             return None;
         }
         let tmux = Tmux {

@@ -8,11 +8,8 @@ use chatlog::load::load;
 use regex::Regex;
 use serde_json::Value;
 
-mod common;
-#[path = "common/real_logs.rs"]
-mod real_logs;
-use common::TempDir;
-use real_logs::real_logs;
+use crate::common::TempDir;
+use crate::common::real_logs::real_logs;
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -8,11 +8,6 @@
 //! test then asserts the problems `check` prints, line by line with the file's path, and the
 //! summary's exact counts: the good days always load.
 
-#[path = "../common/mod.rs"]
-mod common;
-#[path = "../common/tmux.rs"]
-mod tmux;
-
 mod bytes;
 mod terminal;
 mod tree;
@@ -26,8 +21,8 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::TempDir;
-use tmux::{Tmux, command_line};
+use crate::common::TempDir;
+use crate::common::tmux::{Tmux, command_line};
 
 /// Two good day files beside every hostile thing: 2 days, 5 messages.
 const GOOD: [(&str, &str); 2] = [

@@ -1,17 +1,13 @@
 //! The real binary in a real pseudo-terminal (tmux): open, jump, search, filter, quit, and
 //! the terminal is restored; a log's escape sequences leave the terminal title alone.
 
-mod common;
-#[path = "common/tmux.rs"]
-mod tmux;
-
 use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use common::TempDir;
-use tmux::{Tmux, command_line};
+use crate::common::TempDir;
+use crate::common::tmux::{Tmux, command_line};
 
 #[test]
 fn open_jump_search_filter_quit() {

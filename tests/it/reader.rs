@@ -18,11 +18,8 @@ use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
-mod common;
-#[path = "common/real_logs.rs"]
-mod real_logs;
-use common::TempDir;
-use real_logs::real_logs;
+use crate::common::TempDir;
+use crate::common::real_logs::real_logs;
 
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs")

@@ -9,9 +9,7 @@ use chatlog::load::load;
 use chatlog::parse::parse_day;
 use regex::Regex;
 
-#[path = "common/real_logs.rs"]
-mod real_logs;
-use real_logs::real_logs;
+use crate::common::real_logs::real_logs;
 
 /// Every day file of the real archive (`<group>/_posts/*`).
 fn walk_files(root: &Path) -> Vec<PathBuf> {

@@ -1,0 +1,11 @@
+//! chatlog's integration tests, one binary: the parser, the loader, the commands, the
+//! reader driven through `update`, the real binary in a terminal, and hostile archives.
+
+mod cli;
+mod common;
+mod e2e;
+mod hostile;
+mod load;
+mod parse;
+mod reader;
+mod real_archive;
