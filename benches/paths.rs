@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
-use chatlog::app::{Action, App};
+use chatlog::action::Action;
+use chatlog::app::App;
 use chatlog::load::load;
 use chatlog::model::{Archive, Day};
 use chatlog::parse::parse_day;

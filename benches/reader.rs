@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chatlog::app::{Action, App};
+use chatlog::action::Action;
+use chatlog::app::App;
 use chatlog::load::load;
 use chatlog::parse::parse_day;
 use chatlog::synth::Synth;
@@ -119,7 +120,7 @@ fn main() {
     row(
         "search: type `代扣` at / (two keys, incremental)",
         time(on_big_day, |mut app| {
-            app.update(Action::OpenSearch);
+            app.update(Action::OpenDaySearch);
             app.update(Action::Type('代'));
             app.update(Action::Type('扣'));
             app
@@ -128,7 +129,7 @@ fn main() {
     let searched = || {
         let mut app = on_big_day();
         for a in [
-            Action::OpenSearch,
+            Action::OpenDaySearch,
             Action::Type('代'),
             Action::Type('扣'),
             Action::Submit,

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chatlog::app::{Action, App};
-use chatlog::find::{Find, FindQuery};
+use chatlog::action::Action;
+use chatlog::app::App;
+use chatlog::archive_search::{ArchiveQuery, ArchiveSearch};
 use chatlog::load::load;
 use chatlog::model::{Archive, GroupId};
 use chatlog::search::{Matcher, Scope, search_archive};
@@ -142,7 +143,7 @@ fn activity_view(archive: Arc<Archive>) {
 /// The reader's archive-wide search (`F`), newest first over every group: how soon the
 /// first results arrive from its background thread, and when all have.
 fn reader_find(archive: &Arc<Archive>, word: &str) {
-    let query = || FindQuery {
+    let query = || ArchiveQuery {
         text: word.to_owned(),
         regex: false,
         all_groups: true,
@@ -150,20 +151,20 @@ fn reader_find(archive: &Arc<Archive>, word: &str) {
         newest_first: true,
         scope: Scope::default(),
     };
-    let start = |query| Find::start(archive, query).expect("a literal query");
+    let start = |query| ArchiveSearch::start(archive, query).expect("a literal query");
     let (median, fastest, first) = time(SEARCH_RUNS, || {
         let mut find = start(query());
-        while find.hits.is_empty() && find.searching() {
+        while find.found.is_empty() && find.searching() {
             find.poll();
         }
-        find.hits.len()
+        find.found.len()
     });
     let what = format!("reader `F {word}`: first results");
     row(&what, median, fastest, &format!("{first} hits"));
     let (median, fastest, all) = time(SEARCH_RUNS, || {
         let mut find = start(query());
         find.wait();
-        find.hits.len()
+        find.found.len()
     });
     let what = format!("reader `F {word}`: all results");
     row(&what, median, fastest, &format!("{all} hits"));

@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 
 use crate::activity::{self, Span};
 use crate::export::{self, Format};
+use crate::filter;
 use crate::json::write_json;
 use crate::model::{Archive, Day, Message};
 use crate::problem::{Problem, Severity};
@@ -312,9 +313,7 @@ pub fn show(
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<i32> {
-    let shown: Vec<usize> = (0..day.messages.len())
-        .filter(|&i| scope.has_speaker(&day.messages[i]))
-        .collect();
+    let shown = filter::shown(scope.speakers.as_ref(), day);
     export::write_day(archive, day, &shown, format, out)?;
     Ok(status(problems))
 }

@@ -14,22 +14,28 @@
 //!
 //! Every mistake is a message naming the setting, and that setting keeps its default.
 
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveTime;
 use chrono::format::{Item, StrftimeItems};
 use ratatui::style::Color;
 use toml::{Table, Value};
 
-use crate::keymap::{Key, parse_key};
-use crate::ui::style::Theme;
+use crate::key::Key;
+use crate::keymap::Keymap;
+use crate::theme::Theme;
 
-/// What the reader needs to know of the config while it runs.
+/// What the reader needs to know of the config while it runs: values the app holds and
+/// passes to what needs them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// Cells the day list takes, borders included.
     pub day_list_width: u16,
-    /// How a message's time is shown (chrono strftime).
+    /// How a message's time is shown (chrono strftime, a time only).
     pub time_format: String,
+    pub theme: Theme,
+    pub keymap: Keymap,
 }
 
 impl Default for Settings {
@@ -37,16 +43,10 @@ impl Default for Settings {
         Settings {
             day_list_width: 24,
             time_format: "%H:%M:%S".into(),
+            theme: Theme::dark(),
+            keymap: Keymap::default(),
         }
     }
-}
-
-/// The whole config: settings, the theme, and key overrides (action name → keys).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Config {
-    pub settings: Settings,
-    pub theme: Theme,
-    pub keys: Vec<(String, Vec<Key>)>,
 }
 
 /// The config file's usual place.
@@ -58,7 +58,7 @@ pub fn default_path() -> Option<PathBuf> {
 /// Reads the config at `path` (a missing file is no problem: the defaults). `no_color`
 /// takes the colours out of the theme. Returns the problems found, one line each; the
 /// caller names the file, in full or short as it has room.
-pub fn load(path: &Path, no_color: bool) -> (Config, Vec<String>) {
+pub fn load(path: &Path, no_color: bool) -> (Settings, Vec<String>) {
     match std::fs::read_to_string(path) {
         Ok(text) => parse(&text, no_color),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => parse("", no_color),
@@ -70,7 +70,7 @@ pub fn load(path: &Path, no_color: bool) -> (Config, Vec<String>) {
 }
 
 /// The config in `text`; problems name the setting (the caller adds the file).
-pub fn parse(text: &str, no_color: bool) -> (Config, Vec<String>) {
+pub fn parse(text: &str, no_color: bool) -> (Settings, Vec<String>) {
     let mut problems = Vec::new();
     let table = text.parse::<Table>().unwrap_or_else(|err| {
         problems.push(format!("not TOML ({}): using the defaults", err.message()));
@@ -112,12 +112,14 @@ pub fn parse(text: &str, no_color: bool) -> (Config, Vec<String>) {
     if no_color {
         theme = theme.without_colour();
     }
-    let config = Config {
-        settings,
+    let (keymap, key_problems) = Keymap::with_overrides(&keys);
+    problems.extend(key_problems);
+    let settings = Settings {
         theme,
-        keys,
+        keymap,
+        ..settings
     };
-    (config, problems)
+    (settings, problems)
 }
 
 fn theme_named(name: &str) -> Option<Theme> {
@@ -133,14 +135,18 @@ fn expected(name: &str) -> &'static str {
     match name {
         "theme" => "must be \"dark\" or \"light\"",
         "day_list_width" => "must be a whole number from 16 to 60",
-        "time_format" => "must be a chrono time format such as \"%H:%M:%S\"",
+        "time_format" => "must be a chrono format of a time of day (no date) such as \"%H:%M:%S\"",
         _ => "must be a table",
     }
 }
 
-/// Whether `format` is a strftime format chrono can show a time with.
+/// Whether `format` is a strftime format chrono can show a time of day with: it parses,
+/// and a sample time formats (a date field such as `%Y` or `%A` fails there, where
+/// showing it would have panicked the first frame).
 fn is_time_format(format: &str) -> bool {
+    let sample = NaiveTime::from_hms_opt(13, 5, 9).unwrap_or_default();
     StrftimeItems::new(format).all(|item| !matches!(item, Item::Error))
+        && write!(String::new(), "{}", sample.format(format)).is_ok()
 }
 
 /// Sets the colour that marks `name` in `theme`: the background of highlights and bars,
@@ -177,7 +183,7 @@ fn key_overrides(table: &Table, problems: &mut Vec<String>) -> Vec<(String, Vec<
             Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
             _ => Vec::new(),
         };
-        let keys: Option<Vec<Key>> = names.iter().map(|k| parse_key(k)).collect();
+        let keys: Option<Vec<Key>> = names.iter().map(|k| Key::parse(k)).collect();
         match keys.filter(|k| !k.is_empty()) {
             Some(keys) => overrides.push((action.clone(), keys)),
             None => problems.push(format!(
@@ -195,10 +201,9 @@ mod tests {
 
     #[test]
     fn defaults_without_a_file() {
-        let (config, problems) = parse("", false);
+        let (settings, problems) = parse("", false);
         assert!(problems.is_empty());
-        assert_eq!(config.settings, Settings::default());
-        assert_eq!(config.theme, Theme::dark());
+        assert_eq!(settings, Settings::default());
     }
 
     #[test]
@@ -214,14 +219,18 @@ mod tests {
             next_day = ["]", "L"]
             quit = "ctrl-q"
         "##;
-        let (config, problems) = parse(text, false);
+        let (settings, problems) = parse(text, false);
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(config.settings.day_list_width, 30);
-        assert_eq!(config.settings.time_format, "%H:%M");
-        assert_eq!(config.theme.hit.bg, Some(Color::Rgb(0xff, 0x88, 0x00)));
-        assert_eq!(config.theme.link.fg, Some(Color::Green));
-        assert_eq!(config.theme.status, Theme::light().status);
-        assert_eq!(config.keys.len(), 2);
+        assert_eq!(settings.day_list_width, 30);
+        assert_eq!(settings.time_format, "%H:%M");
+        assert_eq!(settings.theme.hit.bg, Some(Color::Rgb(0xff, 0x88, 0x00)));
+        assert_eq!(settings.theme.link.fg, Some(Color::Green));
+        assert_eq!(settings.theme.status, Theme::light().status);
+        assert_ne!(
+            settings.keymap,
+            Keymap::default(),
+            "next_day and quit rebound"
+        );
     }
 
     #[test]
@@ -237,10 +246,8 @@ mod tests {
             [keys]
             next_day = "ctrl-nonsense"
         "#;
-        let (config, problems) = parse(text, false);
-        assert_eq!(config.settings, Settings::default());
-        assert_eq!(config.theme, Theme::dark());
-        assert!(config.keys.is_empty());
+        let (settings, problems) = parse(text, false);
+        assert_eq!(settings, Settings::default());
         for name in [
             "`theme`",
             "`day_list_width`",
@@ -260,16 +267,16 @@ mod tests {
 
     #[test]
     fn broken_toml_is_one_problem_and_the_defaults() {
-        let (config, problems) = parse("theme = \"light", false);
-        assert_eq!(config.theme, Theme::dark());
+        let (settings, problems) = parse("theme = \"light", false);
+        assert_eq!(settings.theme, Theme::dark());
         assert_eq!(problems.len(), 1);
         assert!(problems[0].starts_with("not TOML"), "{problems:?}");
     }
 
     #[test]
     fn no_color_takes_every_colour_out() {
-        let (config, _) = parse("theme = \"light\"\n[colors]\nhit = \"red\"", true);
-        let t = &config.theme;
+        let (settings, _) = parse("theme = \"light\"\n[colors]\nhit = \"red\"", true);
+        let t = &settings.theme;
         for style in [
             t.dim,
             t.hit,
@@ -283,5 +290,31 @@ mod tests {
         }
         assert!(t.speakers.is_empty());
         assert_ne!(t.hit, Style::new(), "hits still stand out");
+    }
+
+    #[test]
+    fn a_time_format_that_needs_a_date_is_refused_and_named() {
+        for format in [
+            "%Y-%m-%d %H:%M",
+            "%d",
+            "%A",
+            "%s",
+            "%z",
+            "%Z",
+            "%c",
+            "%x",
+            "%C",
+        ] {
+            let (settings, problems) = parse(&format!("time_format = \"{format}\""), false);
+            assert_eq!(
+                settings.time_format, "%H:%M:%S",
+                "{format} keeps the default"
+            );
+            assert_eq!(problems.len(), 1, "{format}: {problems:?}");
+            assert!(problems[0].contains("`time_format`"), "{problems:?}");
+        }
+        let (settings, problems) = parse("time_format = \"%I:%M %p\"", false);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(settings.time_format, "%I:%M %p");
     }
 }

@@ -11,10 +11,12 @@ use clap::{Parser, Subcommand};
 use chatlog::activity::Span;
 use chatlog::commands::{self, By, exit};
 use chatlog::export::Format;
+use chatlog::filter::SpeakerFilter;
 use chatlog::load::load;
-use chatlog::model::{Archive, SpeakerId};
+use chatlog::model::Archive;
 use chatlog::problem::Problem;
 use chatlog::search::{Matcher, Scope};
+use chatlog::text;
 
 /// A fast, exact terminal reader for archives of group-chat day logs.
 #[derive(Parser)]
@@ -221,8 +223,8 @@ fn open(dir: &Path, summarise: bool) -> anyhow::Result<(ManuallyDrop<Archive>, V
     Ok((ManuallyDrop::new(archive), problems))
 }
 
-/// A search scope from the command line's names: an unknown group is an error, an unknown
-/// speaker matches nothing.
+/// A search scope from the command line's names: an unknown group or a speaker named by
+/// none of the names is an error.
 fn scope_of(archive: &Archive, group: Option<&str>, speakers: &[String]) -> anyhow::Result<Scope> {
     let group = match group {
         Some(name) => Some(archive.find_group(name).ok_or_else(|| {
@@ -231,16 +233,17 @@ fn scope_of(archive: &Archive, group: Option<&str>, speakers: &[String]) -> anyh
         })?),
         None => None,
     };
-    let wanted: Vec<&str> = speakers.iter().map(|s| s.trim()).collect();
-    let speakers = (!wanted.is_empty()).then(|| {
-        (0..archive.speakers.len() as u32)
-            .map(SpeakerId)
-            .filter(|&id| wanted.contains(&archive.speaker(id)))
-            .collect()
-    });
+    let filter = SpeakerFilter::new(archive.speakers_named(speakers));
+    if filter.is_none() && !speakers.is_empty() {
+        let names: Vec<String> = speakers
+            .iter()
+            .map(|s| format!("{:?}", text::shown(s)))
+            .collect();
+        anyhow::bail!("no speaker named {}", names.join(" or "));
+    }
     Ok(Scope {
         group,
-        speakers,
+        speakers: filter,
         ..Scope::default()
     })
 }

@@ -144,6 +144,16 @@ impl Archive {
         Some(GroupId(i as u32))
     }
 
+    /// The speakers called by one of `names` (exact, surrounding space ignored), in id
+    /// order: how a name the reader or a command line holds becomes ids in this archive.
+    pub fn speakers_named<S: AsRef<str>>(&self, names: &[S]) -> Vec<SpeakerId> {
+        let wanted: Vec<&str> = names.iter().map(|n| n.as_ref().trim()).collect();
+        (0..self.speakers.len() as u32)
+            .map(SpeakerId)
+            .filter(|&id| wanted.contains(&self.speaker(id)))
+            .collect()
+    }
+
     /// The index in `days` of `date` in `group`, if that day has a log.
     pub fn find_day(&self, group: GroupId, date: NaiveDate) -> Option<usize> {
         let range = self.group(group).days.clone();

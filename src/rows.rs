@@ -17,7 +17,7 @@ use crate::text;
 pub const BODY_INDENT: usize = 2;
 
 /// What a body shows: the text, or for an image a labelled line with its URL.
-pub fn shown_body<'a>(day: &'a Day, msg: &Message) -> Cow<'a, str> {
+pub fn display_body<'a>(day: &'a Day, msg: &Message) -> Cow<'a, str> {
     let body = day.body(msg);
     if msg.kind == Kind::Image
         && let Some((caption, url)) = image_parts(body)
@@ -80,7 +80,7 @@ impl RowCache {
             self.key = (day_index, width);
             self.rows.clear();
         }
-        let body = shown_body(day, msg);
+        let body = display_body(day, msg);
         let rows = self
             .rows
             .entry(index)

@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 
-use crate::model::{Archive, Day, GroupId, Message, SpeakerId};
+use crate::filter::{self, SpeakerFilter};
+use crate::model::{Archive, Day, GroupId, Message};
 
 /// A compiled query.
 #[derive(Clone, Debug)]
@@ -71,7 +72,7 @@ pub struct Scope {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     /// Only these speakers; `None` means everyone.
-    pub speakers: Option<Vec<SpeakerId>>,
+    pub speakers: Option<SpeakerFilter>,
 }
 
 impl Scope {
@@ -82,15 +83,14 @@ impl Scope {
     }
 
     pub fn has_speaker(&self, msg: &Message) -> bool {
-        self.speakers
-            .as_ref()
-            .is_none_or(|s| s.contains(&msg.speaker))
+        filter::passes(self.speakers.as_ref(), msg)
     }
 }
 
-/// A message that matched: its day (index in `Archive::days`) and index in the day.
+/// A message a search across days found: its day (index in `Archive::days`) and index in
+/// the day. (A *hit* is a match highlighted in the open day.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Hit {
+pub struct Found {
     pub day: usize,
     pub message: usize,
 }
@@ -179,7 +179,7 @@ fn match_each(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
 
 /// Every message in the archive whose body matches, in archive order (group, date, file
 /// order). Days are searched in parallel.
-pub fn search_archive(archive: &Archive, matcher: &Matcher, scope: &Scope) -> Vec<Hit> {
+pub fn search_archive(archive: &Archive, matcher: &Matcher, scope: &Scope) -> Vec<Found> {
     archive
         .days
         .par_iter()
@@ -188,7 +188,7 @@ pub fn search_archive(archive: &Archive, matcher: &Matcher, scope: &Scope) -> Ve
         .flat_map_iter(|(d, day)| {
             search_day(day, matcher, scope)
                 .into_iter()
-                .map(move |m| Hit { day: d, message: m })
+                .map(move |m| Found { day: d, message: m })
         })
         .collect()
 }
@@ -196,6 +196,7 @@ pub fn search_archive(archive: &Archive, matcher: &Matcher, scope: &Scope) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::SpeakerId;
 
     #[test]
     fn smart_case() {

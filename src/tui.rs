@@ -2,7 +2,7 @@
 //! behind a progress gauge, then loop (draw, read an event, update), and restore the
 //! terminal on every exit path, a panic included.
 
-use std::io::{Write, stdout};
+use std::io::stdout;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,7 +10,6 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use anyhow::anyhow;
-use base64::Engine;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
 };
@@ -19,14 +18,17 @@ use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::{Action, App, Effect, Reloaded};
+use crate::action::{Action, Shared};
+use crate::app::App;
 use crate::config::{self, Settings};
-use crate::keymap;
+use crate::effects;
 use crate::load::{Progress, load, load_with_progress};
 use crate::model::Archive;
+use crate::places::State;
 use crate::problem::Problem;
-use crate::state::State;
-use crate::ui::{self, style};
+use crate::text;
+use crate::theme::Theme;
+use crate::ui;
 use crate::watch::Watch;
 
 /// How often the loading gauge is redrawn.
@@ -80,7 +82,16 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
     execute!(stdout(), EnableMouseCapture)?;
     let stop = stop_on_signals()?;
     let mut typed = Vec::new();
-    let loaded = wait_for(loader, &progress, dir, &mut terminal, &stop, &mut typed)?;
+    let theme = &settings.theme;
+    let loaded = wait_for(
+        loader,
+        &progress,
+        dir,
+        &mut terminal,
+        &stop,
+        &mut typed,
+        theme,
+    )?;
     let Some((archive, problems)) = loaded else {
         return Ok(());
     };
@@ -104,7 +115,7 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
         app.update(Action::Say(warning));
     }
     for event in typed {
-        if let Some(action) = keymap::action_for(&app.view, &event) {
+        if let Some(action) = app.action_for(&event) {
             app.update(action);
         }
     }
@@ -117,8 +128,10 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
     if let Some(Err(err)) = saved {
         eprintln!("chatlog: could not keep the place: {err}");
     }
+    // A config's text is data too: inert on the terminal that shows stderr.
+    let file = text::shown(&config.file.display().to_string());
     for problem in &config.problems {
-        eprintln!("chatlog: {}: {problem}", config.file.display());
+        eprintln!("chatlog: {file}: {}", text::shown(problem));
     }
     Ok(())
 }
@@ -142,23 +155,24 @@ impl ConfigProblems {
     }
 }
 
-/// Reads the config (the given file, else the usual one) and puts its theme and keys in
-/// force; returns the settings the app needs and the config's problems.
+/// Reads the config (the given file, else the usual one); returns the settings the app
+/// holds (its theme and keymap among them) and the config's problems.
 fn configure(path: Option<&Path>) -> (Settings, ConfigProblems) {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let file = path.map(Path::to_path_buf).or_else(config::default_path);
-    let (config, mut problems) = match &file {
+    let (settings, problems) = match &file {
         Some(file) if path.is_some() && !file.exists() => {
-            let (config, _) = config::parse("", no_color);
-            (config, vec!["no such file: using the defaults".to_owned()])
+            let (settings, _) = config::parse("", no_color);
+            (
+                settings,
+                vec!["no such file: using the defaults".to_owned()],
+            )
         }
         Some(file) => config::load(file, no_color),
         None => config::parse("", no_color),
     };
-    style::set_theme(config.theme);
-    problems.extend(keymap::set_overrides(&config.keys));
     let file = file.unwrap_or_else(|| PathBuf::from("config"));
-    (config.settings, ConfigProblems { file, problems })
+    (settings, ConfigProblems { file, problems })
 }
 
 /// The reader's loop: draw, wait for input (or a tick), update, until quit or a signal.
@@ -175,8 +189,8 @@ fn read(
     let mut stale = true;
     while !app.view.quit && !stop.load(Ordering::Relaxed) {
         for effect in std::mem::take(&mut app.effects) {
-            if let Err(why) = carry_out(effect) {
-                app.update(Action::Say(why));
+            if let Some(said) = effects::carry_out(effect) {
+                app.update(Action::Say(said));
             }
         }
         if stale {
@@ -186,7 +200,7 @@ fn read(
         let searching = app.busy();
         let tick = if searching { BUSY_TICK } else { SIGNAL_TICK };
         stale = if event::poll(tick)? {
-            if let Some(action) = keymap::action_for(&app.view, &event::read()?) {
+            if let Some(action) = app.action_for(&event::read()?) {
                 app.update(action);
             }
             true
@@ -216,28 +230,11 @@ fn follow_changes(
         return false;
     }
     match reload.take().map(JoinHandle::join) {
-        Some(Ok(Ok((archive, _)))) => app.update(Action::Reload(Reloaded(Arc::new(archive)))),
+        Some(Ok(Ok((archive, _)))) => app.update(Action::Reload(Shared(Arc::new(archive)))),
         Some(Ok(Err(err))) => app.update(Action::Say(format!("could not reload: {err:#}"))),
         _ => app.update(Action::Say("could not reload the archive".into())),
     }
     true
-}
-
-/// Does what the app asked of the outside world; on failure, says what the reader can do.
-fn carry_out(effect: Effect) -> Result<(), String> {
-    match effect {
-        // The system opener runs detached: a browser must not hold the terminal.
-        Effect::Open(url) => {
-            open::that_detached(&url).map_err(|_| format!("no program to open links here: {url}"))
-        }
-        Effect::Copy(text) => {
-            let payload = base64::engine::general_purpose::STANDARD.encode(text);
-            let mut out = stdout();
-            write!(out, "\x1b]52;c;{payload}\x07")
-                .and_then(|()| out.flush())
-                .map_err(|err| format!("could not copy: {err}"))
-        }
-    }
 }
 
 /// A flag raised by SIGTERM, SIGHUP or SIGINT, so that `kill` or a closed terminal ends
@@ -271,6 +268,7 @@ fn wait_for(
     terminal: &mut DefaultTerminal,
     stop: &AtomicBool,
     typed: &mut Vec<Event>,
+    theme: &Theme,
 ) -> anyhow::Result<Option<(Archive, Vec<Problem>)>> {
     let shown = dir.display().to_string();
     while !loader.is_finished() {
@@ -282,7 +280,8 @@ fn wait_for(
                 progress.parsed.load(Ordering::Relaxed),
                 progress.files.load(Ordering::Relaxed),
             );
-            ui::loading::render(&shown, parsed, files, frame.area(), frame.buffer_mut());
+            let counts = (parsed, files);
+            ui::loading::render(&shown, counts, theme, frame.area(), frame.buffer_mut());
         })?;
         if event::poll(LOADING_TICK)? {
             match event::read()? {

@@ -1,7 +1,8 @@
 //! Acting on a message: selecting one (`v`), opening its link (`o`), copying it (`y`).
 //! The app only asks, as [`Effect`]s; the terminal side carries them out.
 
-use super::{App, Effect};
+use super::App;
+use crate::action::Effect;
 use crate::model::Message;
 use crate::rows;
 

@@ -1,17 +1,16 @@
 //! Keeping the reader's place: across runs (the remembered place) and across reloads
-//! of an archive that changed on disk.
+//! of an archive that changed on disk. Ids (groups, speakers, days) belong to one load of
+//! the archive, so everything the view holds is found again by name in the new one.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::{Anchor, App, Derived, Overlay, Prompt};
-use crate::activity_view::Activity;
-use crate::calendar::Calendar;
-use crate::find::Find;
-use crate::model::{Archive, GroupId, SpeakerId};
-use crate::state::Place;
+use super::{Anchor, App, overlay};
+use crate::archive_search::ArchiveSearch;
+use crate::filter::SpeakerFilter;
+use crate::model::{Archive, GroupId};
+use crate::places::Place;
 
 impl App {
     /// Where the reader is, to come back to next time.
@@ -47,71 +46,61 @@ impl App {
         }
     }
 
-    // --- reloading -----------------------------------------------------------------------
-
     /// Takes a new load of the archive, keeping the reader's place: the same group (by
-    /// folder), day (by date, else the nearest later), top message, filter (by name) and
-    /// search; an archive-wide search runs again.
+    /// folder), day (by date, else the nearest later), top message, filter (by name),
+    /// search, and open overlay; a search across the archive runs again. A group that is
+    /// gone is announced, not silently replaced.
     pub(super) fn reload(&mut self, archive: Arc<Archive>) {
         let old = std::mem::replace(&mut self.archive, archive);
         let day = &old.days[self.view.day];
         let (path, date) = (old.group(day.group).path.clone(), day.date);
-        let names: Option<Vec<&str>> = self
-            .view
-            .filter
-            .as_ref()
-            .map(|f| f.iter().map(|&id| old.speaker(id)).collect());
         let scroll = self.view.scroll;
-        self.view.group = self.archive.find_group(&path).unwrap_or(GroupId(0));
-        self.view.filter = names
-            .map(|names| {
-                (0..self.archive.speakers.len() as u32)
-                    .map(SpeakerId)
-                    .filter(|&id| names.contains(&self.archive.speaker(id)))
-                    .collect::<BTreeSet<_>>()
-            })
-            .filter(|f| !f.is_empty());
-        self.derived = Derived::default();
-        if self.open_nearest(date) == date {
+        let found = self.archive.find_group(&path);
+        self.view.group = found.unwrap_or(GroupId(0));
+        self.view.filter = self.same_speakers(&old, self.view.filter.as_ref());
+        self.forget_derived();
+        if self.open_nearest(date) == date && found.is_some() {
             self.view.scroll = scroll;
             self.clamp_scroll();
         }
-        if let Some(find) = self.find.take() {
-            self.find = Find::start(&self.archive, find.query).ok();
+        if let Some(search) = self.archive_search.take() {
+            let mut query = search.query;
+            query.group = self.same_group(&old, query.group);
+            query.scope.speakers = self.same_speakers(&old, query.scope.speakers.as_ref());
+            self.archive_search = ArchiveSearch::start(&self.archive, query).ok();
         }
-        let overlay = std::mem::replace(&mut self.view.overlay, Overlay::None);
-        self.view.overlay = self.overlay_on_reload(overlay);
+        overlay::reload(self, &old);
         let added = self.archive.days.len() as isize - old.days.len() as isize;
-        self.view.notice = Some(match added {
+        let mut notice = match added {
             0 => "the archive changed: reloaded".to_owned(),
             1 => "the archive changed: reloaded, 1 new day".to_owned(),
             n if n > 0 => format!("the archive changed: reloaded, {n} new days"),
             n => format!("the archive changed: reloaded, {} days fewer", -n),
-        });
+        };
+        if found.is_none() {
+            let now = &self.archive.group(self.view.group).name;
+            notice = format!(
+                "{notice}; {} is gone: showing {now}",
+                old.group(day.group).name
+            );
+        }
+        self.view.notice = Some(notice);
     }
 
-    /// The open overlay, on the new archive: its figures are counted again, a prompt's Esc
-    /// goes back to the new place, and the pickers, holding the old archive's speakers and
-    /// groups, close.
-    fn overlay_on_reload(&self, overlay: Overlay) -> Overlay {
-        match overlay {
-            Overlay::Activity(old) => {
-                let mut activity = Activity::open(&self.archive, self.view.group, self.view.day);
-                if !old.whole_group {
-                    activity.toggle_scope(&self.archive);
-                }
-                Overlay::Activity(Box::new(activity))
-            }
-            Overlay::Calendar(old) => {
-                let days = self.archive.group_days(self.view.group);
-                Overlay::Calendar(Calendar::new(days, old.cursor))
-            }
-            Overlay::Prompt(prompt) => Overlay::Prompt(Prompt {
-                saved: self.view.scroll,
-                ..prompt
-            }),
-            Overlay::Speakers(_) | Overlay::Groups { .. } => Overlay::None,
-            overlay @ (Overlay::None | Overlay::Help(_) | Overlay::Results) => overlay,
-        }
+    /// `group` of `old` in the new archive, by folder; the open group when it is gone.
+    pub(super) fn same_group(&self, old: &Archive, group: GroupId) -> GroupId {
+        self.archive
+            .find_group(&old.group(group).path)
+            .unwrap_or(self.view.group)
+    }
+
+    /// A filter of `old`'s speakers, by name, in the new archive (none left: no filter).
+    pub(super) fn same_speakers(
+        &self,
+        old: &Archive,
+        filter: Option<&SpeakerFilter>,
+    ) -> Option<SpeakerFilter> {
+        let names = filter?.names(old);
+        SpeakerFilter::new(self.archive.speakers_named(&names))
     }
 }

@@ -11,12 +11,12 @@ use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, Sparkline, SparklineBar, Widget};
 
 use super::cells::RowWriter;
-use super::pickers::frame;
-use super::style;
-use crate::activity_view::{Activity, columns_of, day_columns};
+use super::chrome::overlay_box;
 use crate::app::App;
+use crate::app::overlay::activity::{Activity, columns_of, day_columns};
 use crate::model::SpeakerId;
 use crate::text;
+use crate::theme::Theme;
 
 /// A speaker name takes at most this many cells.
 const NAME_MAX: usize = 32;
@@ -33,7 +33,7 @@ pub fn render(app: &App, activity: &Activity, area: Rect, buf: &mut Buffer) {
             "all days"
         }
     );
-    let inner = frame(area, &title, buf);
+    let inner = overlay_box(area, &title, &app.settings.theme, buf);
     let spark = (inner.height / 7).max(2);
     let hours = (inner.height / 4).max(4);
     let [days, hours, speakers] = Layout::vertical([
@@ -77,6 +77,7 @@ fn scope(app: &App, activity: &Activity) -> String {
 
 /// The sparkline, a row with `▲` under the open day, and a row with the first and last date.
 fn per_day(app: &App, activity: &Activity, area: Rect, buf: &mut Buffer) {
+    let theme = &app.settings.theme;
     let figure = &activity.per_day;
     let (Some(&(first, _)), Some(&(last, _))) = (figure.first(), figure.last()) else {
         heading(area, "messages per day: no days", buf);
@@ -102,7 +103,7 @@ fn per_day(app: &App, activity: &Activity, area: Rect, buf: &mut Buffer) {
         .map(|(c, v)| {
             let bar = SparklineBar::from(v);
             if marked.contains(&c) {
-                bar.style(style::marked())
+                bar.style(theme.marked)
             } else {
                 bar
             }
@@ -114,30 +115,25 @@ fn per_day(app: &App, activity: &Activity, area: Rect, buf: &mut Buffer) {
     };
     Sparkline::default()
         .data(bars)
-        .style(style::chart())
+        .style(theme.chart)
         .render(spark, buf);
     let open_count = app.archive.days[activity.day].messages.len();
     let label = format!("{open} {} ({open_count})", open.format("%a"));
-    marker_row(
-        area,
-        spark.bottom(),
-        (marked.start + marked.end) / 2,
-        &label,
-        buf,
-    );
-    axis_row(area, spark.bottom() + 1, first, last, buf);
+    let at = (marked.start + marked.end) / 2;
+    marker_row(area, spark.bottom(), (at, &label), theme, buf);
+    axis_row(area, spark.bottom() + 1, (first, last), theme, buf);
 }
 
 /// `▲ label` with the `▲` at column `at`, the label after it or, near the right edge,
 /// before it.
-fn marker_row(area: Rect, y: u16, at: usize, label: &str, buf: &mut Buffer) {
+fn marker_row(area: Rect, y: u16, (at, label): (usize, &str), theme: &Theme, buf: &mut Buffer) {
     if y >= area.bottom() {
         return;
     }
     let width = area.width as usize;
     let label_cells = text::width(label) + 1;
     let at = at.min(width.saturating_sub(1));
-    let mark = style::marked();
+    let mark = theme.marked;
     let (start, line) = if at + 1 + label_cells <= width {
         (at, format!("▲ {label}"))
     } else {
@@ -148,17 +144,23 @@ fn marker_row(area: Rect, y: u16, at: usize, label: &str, buf: &mut Buffer) {
 }
 
 /// The first date at the left edge, the last at the right.
-fn axis_row(area: Rect, y: u16, first: NaiveDate, last: NaiveDate, buf: &mut Buffer) {
+fn axis_row(
+    area: Rect,
+    y: u16,
+    (first, last): (NaiveDate, NaiveDate),
+    theme: &Theme,
+    buf: &mut Buffer,
+) {
     if y >= area.bottom() {
         return;
     }
     let (first, last) = (first.to_string(), last.to_string());
     let mut w = RowWriter::new(buf, area.x, y, area.right());
-    w.put(&first, style::dim());
+    w.put(&first, theme.dim);
     let room = w.room();
     if room > text::width(&last) {
         w.indent(room - text::width(&last));
-        w.put(&last, style::dim());
+        w.put(&last, theme.dim);
     }
 }
 
@@ -174,6 +176,7 @@ fn hour_bars(width: u16) -> (u16, u16) {
 /// 24 vertical bars labelled `0` to `23`, and under them their counts when bars are wide
 /// enough to hold them (counts inside the bars would cover their low ends).
 fn per_hour(app: &App, activity: &Activity, area: Rect, buf: &mut Buffer) {
+    let theme = &app.settings.theme;
     let figure = &activity.per_hour;
     let busiest = (0..24)
         .max_by_key(|&h| (figure[h], std::cmp::Reverse(h)))
@@ -202,16 +205,16 @@ fn per_hour(app: &App, activity: &Activity, area: Rect, buf: &mut Buffer) {
     BarChart::vertical(bars)
         .bar_width(bar_width)
         .bar_gap(gap)
-        .bar_style(style::chart())
-        .label_style(style::dim())
+        .bar_style(theme.chart)
+        .label_style(theme.dim)
         .render(chart, buf);
     if counts_row {
         let mut w = RowWriter::new(buf, area.x, chart.bottom(), area.right());
         let (bar, gap) = (bar_width as usize, gap as usize);
-        for &n in figure {
+        for &n in figure.iter() {
             w.put(
                 &format!("{:^bar$}{:gap$}", text::compact(n, bar), ""),
-                style::dim(),
+                theme.dim,
             );
         }
     }
@@ -272,9 +275,10 @@ fn per_speaker(app: &App, activity: &Activity, area: Rect, buf: &mut Buffer) {
 /// A speaker's name and colour. Logs do have messages without a name, and a blank row in
 /// the chart would look like a glitch, so those say so.
 fn name_of(app: &App, id: SpeakerId) -> (&str, Style) {
+    let theme = &app.settings.theme;
     match app.archive.speaker(id) {
-        "" => (NO_NAME, style::dim()),
-        name => (name, style::speaker(name)),
+        "" => (NO_NAME, theme.dim),
+        name => (name, theme.speaker(name)),
     }
 }
 

@@ -8,12 +8,13 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::cells::RowWriter;
-use super::pickers::frame;
-use super::style;
+use super::chrome::overlay_box;
 use crate::app::App;
-use crate::calendar::{self, Calendar, SHADES};
+use crate::app::overlay::calendar::{self, Calendar};
+use crate::layout::centered;
 use crate::model::Day;
 use crate::text;
+use crate::theme::{SHADES, Theme};
 
 /// Cells a day takes: a mark cell, then the day of the month in two.
 const CELL: u16 = 3;
@@ -30,6 +31,7 @@ const fn box_width(months: u16) -> u16 {
 
 /// What a month grid draws with: the group's days, the calendar and the open date.
 struct Grid<'a> {
+    theme: &'a Theme,
     days: &'a [Day],
     calendar: &'a Calendar,
     open: NaiveDate,
@@ -40,8 +42,10 @@ pub fn render(app: &App, calendar: &Calendar, area: Rect, buf: &mut Buffer) {
     let group = &app.archive.group(app.view.group).name;
     let title = format!(" calendar · {group} · Enter opens · q closes ");
     // One month keeps the box as wide as three would be, room for the summary rows.
-    let inner = frame(super::centered(area, box_width(3), ROWS + 2), &title, buf);
+    let theme = &app.settings.theme;
+    let inner = overlay_box(centered(area, box_width(3), ROWS + 2), &title, theme, buf);
     let grid = Grid {
+        theme,
         days: app.archive.group_days(app.view.group),
         calendar,
         open: app.day().date,
@@ -73,12 +77,12 @@ impl Grid<'_> {
         let name_style = if current {
             Style::new().add_modifier(Modifier::BOLD)
         } else {
-            style::dim()
+            self.theme.dim
         };
         let mut w = RowWriter::new(buf, area.x, area.y, right);
         w.indent(pad);
         w.put(&text::fit(&name, w.room()), name_style);
-        RowWriter::new(buf, area.x, area.y + 1, right).put(" Mo Tu We Th Fr Sa Su", style::dim());
+        RowWriter::new(buf, area.x, area.y + 1, right).put(" Mo Tu We Th Fr Sa Su", self.theme.dim);
         for (row, week) in calendar::weeks(date).iter().enumerate() {
             let y = area.y + 2 + row as u16;
             if y >= area.bottom() {
@@ -98,7 +102,7 @@ impl Grid<'_> {
             return;
         };
         let mut digits = calendar::count_on(self.days, date)
-            .map_or(Style::new(), |n| style::shade(self.calendar.shade(n)));
+            .map_or(Style::new(), |n| self.theme.shade(self.calendar.shade(n)));
         if date == self.open {
             digits = digits.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
             w.put("▸", Style::new().add_modifier(Modifier::BOLD));
@@ -106,7 +110,7 @@ impl Grid<'_> {
             w.put(" ", Style::new());
         }
         if date == self.calendar.cursor {
-            digits = digits.patch(style::selected());
+            digits = digits.patch(self.theme.selected);
         }
         w.put(&format!("{:>2}", date.day()), digits);
     }
@@ -138,7 +142,7 @@ impl Grid<'_> {
     /// `shades  0–49  50–99  100–157  ≥158  ▸ open day`, each range in its shade.
     fn legend(&self, inner: Rect, y: u16, buf: &mut Buffer) {
         let mut w = RowWriter::new(buf, inner.x + 1, y, inner.right());
-        w.put("shades ", style::dim());
+        w.put("shades ", self.theme.dim);
         for shade in 0..SHADES {
             let Some((from, to)) = self.calendar.shade_range(shade) else {
                 continue;
@@ -149,8 +153,8 @@ impl Grid<'_> {
                 None => format!(" ≥{from} "),
             };
             w.put(" ", Style::new());
-            w.put(&label, style::shade(shade));
+            w.put(&label, self.theme.shade(shade));
         }
-        w.put("  ▸ open day", style::dim());
+        w.put("  ▸ open day", self.theme.dim);
     }
 }

@@ -3,11 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Widget};
 
 use super::cells::RowWriter;
-use super::messages::title_on_border;
-use super::style;
+use super::chrome::pane;
 use crate::app::{App, Focus};
 use crate::text;
 
@@ -16,25 +14,16 @@ const MARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let view = &app.view;
+    let theme = &app.settings.theme;
     let group = app.archive.group(view.group);
     let days = app.archive.group_days(view.group);
-    Block::bordered()
-        .border_style(style::border(view.focus == Focus::Days))
-        .render(area, buf);
-    title_on_border(
-        buf,
-        area,
-        &format!(
-            " {} · {} {} ",
-            group.name,
-            days.len(),
-            text::plural(days.len(), "day", "days")
-        ),
+    let title = format!(
+        " {} · {} {} ",
+        group.name,
+        days.len(),
+        text::plural(days.len(), "day", "days")
     );
-    let inner = area.inner(ratatui::layout::Margin {
-        horizontal: 1,
-        vertical: 1,
-    });
+    let inner = pane(area, &title, view.focus == Focus::Days, theme, buf);
     let busiest = days
         .iter()
         .map(|d| d.messages.len())
@@ -63,7 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             text::compact(count, 5)
         );
         let style = if i == current {
-            style::selected()
+            theme.selected
         } else {
             Style::new()
         };

@@ -4,12 +4,19 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Gauge, Widget};
 
-use super::{centered, style};
+use crate::layout::centered;
 use crate::text;
+use crate::theme::Theme;
 
 /// Draws the loading screen for `dir`, `parsed` of `files` day files done (`files` is zero
 /// while the folder is still being walked).
-pub fn render(dir: &str, parsed: usize, files: usize, area: Rect, buf: &mut Buffer) {
+pub fn render(
+    dir: &str,
+    (parsed, files): (usize, usize),
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let area = centered(area, 60, 3);
     let title = text::fit(
         &format!(" chatlog · {dir} "),
@@ -27,7 +34,7 @@ pub fn render(dir: &str, parsed: usize, files: usize, area: Rect, buf: &mut Buff
     };
     Gauge::default()
         .block(Block::bordered().title(title))
-        .gauge_style(style::status())
+        .gauge_style(theme.status)
         .label(label)
         .ratio(ratio)
         .use_unicode(true)
@@ -41,7 +48,7 @@ mod tests {
     fn screen(dir: &str, parsed: usize, files: usize) -> Vec<String> {
         let area = Rect::new(0, 0, 50, 5);
         let mut buf = Buffer::empty(area);
-        render(dir, parsed, files, area, &mut buf);
+        render(dir, (parsed, files), &Theme::dark(), area, &mut buf);
         (0..area.height)
             .map(|y| {
                 (0..area.width)

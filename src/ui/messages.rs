@@ -6,26 +6,28 @@ use std::ops::Range;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{
-    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
-use super::Panes;
 use super::cells::RowWriter;
-use super::style;
+use super::chrome::pane;
 use crate::app::{App, Focus, Hit};
+use crate::layout::Panes;
 use crate::rows::{self, BODY_INDENT, MessageRows};
-use crate::text;
+use crate::theme::Theme;
 
 pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let view = &app.view;
+    let theme = &app.settings.theme;
     let day = app.day();
     let group = &app.archive.group(view.group).name;
     let title = format!(" {} · {} {} ", group, day.date, day.date.format("%a"));
-    Block::bordered()
-        .border_style(style::border(view.focus == Focus::Messages))
-        .render(panes.messages, buf);
-    title_on_border(buf, panes.messages, &title);
+    pane(
+        panes.messages,
+        &title,
+        view.focus == Focus::Messages,
+        theme,
+        buf,
+    );
 
     let area = panes.text;
     let shown = &app.derived.shown;
@@ -36,7 +38,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             "no messages from the chosen speakers"
         };
         if area.height > 0 {
-            RowWriter::new(buf, area.x, area.y, area.right()).put(why, style::dim());
+            RowWriter::new(buf, area.x, area.y, area.right()).put(why, theme.dim);
         }
         return;
     }
@@ -52,7 +54,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         let current = app.derived.hits.get(view.hit).filter(|h| h.pos == pos);
         // Once per message, not per row: a body can be megabytes long.
         let links = rows::link_ranges(&layout.body);
-        let body_marks = marks(hits.iter().filter(|h| !h.in_name), current, Some(&links));
+        let body_marks = marks(theme, hits.iter().filter(|h| !h.in_name), current, &links);
         for row in skip..layout.height() {
             if y >= area.bottom() {
                 cut = true;
@@ -62,9 +64,10 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             let selected = view.selected == Some(pos);
             if row == 0 {
                 let name = app.archive.speaker(msg.speaker);
-                header(&mut w, &app.time_of(msg), name, hits, current, selected);
+                let time = app.time_of(msg);
+                header(&mut w, theme, (&time, name), hits, current, selected);
             } else {
-                body_row(&mut w, &layout, row - 1, &body_marks, selected);
+                body_row(&mut w, theme, &layout, row - 1, &body_marks, selected);
             }
             y += 1;
         }
@@ -75,15 +78,6 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     if !whole_day_shown {
         let visible = pos - view.scroll.pos;
         scrollbar(panes.messages, view.scroll.pos, visible, shown.len(), buf);
-    }
-}
-
-/// A title written over the top border, cut to fit between the corners.
-pub fn title_on_border(buf: &mut Buffer, area: Rect, title: &str) {
-    if area.width > 4 {
-        let mut w = RowWriter::new(buf, area.x + 1, area.y, area.right() - 1);
-        let fitted = text::fit(title, w.room());
-        w.put(&fitted, Style::new());
     }
 }
 
@@ -98,21 +92,22 @@ fn hits_of(hits: &[Hit], pos: usize) -> &[Hit] {
 /// header is a bar across the pane.
 fn header(
     w: &mut RowWriter,
-    time: &str,
-    name: &str,
+    theme: &Theme,
+    (time, name): (&str, &str),
     hits: &[Hit],
     current: Option<&Hit>,
     selected: bool,
 ) {
     let row = if selected {
-        style::selected()
+        theme.selected
     } else {
         Style::new()
     };
-    w.put(time, row.patch(style::dim()));
+    w.put(time, row.patch(theme.dim));
     w.put(" ", row);
-    let base = row.patch(style::speaker(name));
-    let marks: Vec<(Range<usize>, Style)> = marks(hits.iter().filter(|h| h.in_name), current, None);
+    let base = row.patch(theme.speaker(name));
+    let marks: Vec<(Range<usize>, Style)> =
+        marks(theme, hits.iter().filter(|h| h.in_name), current, &[]);
     put_marked(w, name, 0, base, &marks);
     if selected {
         w.fill(row);
@@ -123,6 +118,7 @@ fn header(
 /// message's body has a bar down its first column, so the whole message reads as chosen.
 fn body_row(
     w: &mut RowWriter,
+    theme: &Theme,
     layout: &MessageRows,
     row: usize,
     marks: &[(Range<usize>, Style)],
@@ -132,7 +128,7 @@ fn body_row(
         return;
     };
     if selected {
-        w.put(" ", style::selected());
+        w.put(" ", theme.selected);
     }
     w.indent(BODY_INDENT - usize::from(selected));
     // Only the marks on this row are looked at for each of its characters.
@@ -152,20 +148,18 @@ fn body_row(
 
 /// Styled byte ranges: links first, hits over them, the current hit over all.
 fn marks<'a>(
+    theme: &Theme,
     hits: impl Iterator<Item = &'a Hit>,
     current: Option<&Hit>,
-    links: Option<&[Range<usize>]>,
+    links: &[Range<usize>],
 ) -> Vec<(Range<usize>, Style)> {
-    let mut marks: Vec<(Range<usize>, Style)> = links
-        .unwrap_or_default()
-        .iter()
-        .map(|r| (r.clone(), style::link()))
-        .collect();
+    let mut marks: Vec<(Range<usize>, Style)> =
+        links.iter().map(|r| (r.clone(), theme.link)).collect();
     for h in hits {
         let s = if Some(h) == current {
-            style::current_hit()
+            theme.current_hit
         } else {
-            style::hit()
+            theme.hit
         };
         marks.push((h.range.clone(), s));
     }

@@ -1,52 +1,46 @@
-//! The archive-wide search results, in place of the message pane: one row per matching
-//! message (date, time, speaker, and the text around the first match, highlighted).
+//! The results of a search across the archive, in place of the message pane: one row per
+//! message found (date, time, speaker, and the text around the first match, highlighted).
 
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Clear, Widget};
 
-use super::Panes;
 use super::cells::RowWriter;
-use super::messages::title_on_border;
-use super::style;
+use super::chrome::overlay_box;
 use crate::app::App;
-use crate::find::Find;
-use crate::search::Hit;
+use crate::archive_search::ArchiveSearch;
+use crate::layout::Panes;
+use crate::search::Found;
 use crate::text;
 
 /// The most cells of text shown before the first match, so it is read in context.
 const LEAD: usize = 12;
 
-pub fn render(app: &App, find: &Find, panes: &Panes, buf: &mut Buffer) {
-    let area = panes.messages;
-    Clear.render(area, buf);
-    Block::bordered()
-        .border_style(style::border(true))
-        .render(area, buf);
-    title_on_border(buf, area, &title(app, find));
+pub fn render(app: &App, find: &ArchiveSearch, panes: &Panes, buf: &mut Buffer) {
+    let theme = &app.settings.theme;
+    overlay_box(panes.messages, &title(app, find), theme, buf);
     let rows = panes.text;
-    if find.hits.is_empty() {
+    if find.found.is_empty() {
         let why = if find.searching() {
             "searching…"
         } else {
             "no match"
         };
         if rows.height > 0 {
-            RowWriter::new(buf, rows.x, rows.y, rows.right()).put(why, style::dim());
+            RowWriter::new(buf, rows.x, rows.y, rows.right()).put(why, theme.dim);
         }
         return;
     }
-    for (y, i) in (rows.y..rows.bottom()).zip(find.top..find.hits.len()) {
+    for (y, i) in (rows.y..rows.bottom()).zip(find.top..find.found.len()) {
         let selected = i == find.cursor;
         let mut w = RowWriter::new(buf, rows.x, y, rows.right());
-        result_row(app, find, find.hits[i], selected, &mut w);
+        result_row(app, find, find.found[i], selected, &mut w);
     }
 }
 
 /// ` find 代扣 · 3/120 · devarch · newest first · regex (searching…) `.
-fn title(app: &App, find: &Find) -> String {
+fn title(app: &App, find: &ArchiveSearch) -> String {
     let q = &find.query;
     let place = if q.all_groups {
         "all groups"
@@ -58,7 +52,7 @@ fn title(app: &App, find: &Find) -> String {
     } else {
         "oldest first"
     };
-    let at = if find.hits.is_empty() {
+    let at = if find.found.is_empty() {
         0
     } else {
         find.cursor + 1
@@ -66,7 +60,7 @@ fn title(app: &App, find: &Find) -> String {
     let mut title = format!(
         " find {} · {at}/{} · {place} · {order}",
         q.text,
-        find.hits.len()
+        find.found.len()
     );
     if q.regex {
         title.push_str(" · regex");
@@ -82,31 +76,29 @@ fn title(app: &App, find: &Find) -> String {
 }
 
 /// `[group ]date time speaker: …text around the match…`.
-fn result_row(app: &App, find: &Find, hit: Hit, selected: bool, w: &mut RowWriter) {
-    let day = &app.archive.days[hit.day];
-    let Some(msg) = day.messages.get(hit.message) else {
+fn result_row(app: &App, find: &ArchiveSearch, found: Found, selected: bool, w: &mut RowWriter) {
+    let theme = &app.settings.theme;
+    let day = &app.archive.days[found.day];
+    let Some(msg) = day.messages.get(found.message) else {
         return;
     };
     let base = if selected {
-        style::selected()
+        theme.selected
     } else {
         Style::new()
     };
     if find.query.all_groups {
-        w.put(&app.archive.group(day.group).name, base.patch(style::dim()));
+        w.put(&app.archive.group(day.group).name, base.patch(theme.dim));
         w.put(" ", base);
     }
     w.put(
         &format!("{} {} ", day.date, msg.time),
-        base.patch(style::dim()),
+        base.patch(theme.dim),
     );
     let name = app.archive.speaker(msg.speaker);
     // Long names must leave room for the match.
     let name_room = (w.room() / 4).clamp(6, 24);
-    w.put(
-        &text::fit(name, name_room),
-        base.patch(style::speaker(name)),
-    );
+    w.put(&text::fit(name, name_room), base.patch(theme.speaker(name)));
     w.put(": ", base);
     let body = day.body(msg);
     let matches: Vec<Range<usize>> = find.matcher.find_iter(body).collect();
@@ -115,12 +107,12 @@ fn result_row(app: &App, find: &Find, hit: Hit, selected: bool, w: &mut RowWrite
         .first()
         .map_or(0, |m| lead_start(body, m.start, lead));
     if from > 0 {
-        w.put("…", base.patch(style::dim()));
+        w.put("…", base.patch(theme.dim));
     }
     for (i, c) in body[from..].char_indices() {
         let at = from + i;
         let style = if matches.iter().any(|m| m.contains(&at)) {
-            base.patch(style::hit())
+            base.patch(theme.hit)
         } else {
             base
         };

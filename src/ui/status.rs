@@ -1,24 +1,24 @@
 //! The status line: where the reader is, the filter, the search, or the open prompt.
 
-use std::collections::BTreeSet;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::cells::RowWriter;
-use super::style;
-use crate::app::{App, Overlay, PromptKind};
-use crate::model::SpeakerId;
+use crate::app::App;
+use crate::app::overlay::Overlay;
+use crate::app::overlay::prompt::PromptKind;
+use crate::filter::SpeakerFilter;
 use crate::text;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.settings.theme;
     let right = " ? help ";
     // One cell for the leading space.
     let room = (area.width as usize).saturating_sub(text::width(right) + 1);
     let left = match &app.view.overlay {
-        Overlay::Prompt(p) => {
+        Some(Overlay::Prompt(p)) => {
             let sigil = p.kind.sigil();
-            let count = if p.kind == PromptKind::Search && app.view.search.is_some() {
+            let count = if p.kind == PromptKind::DaySearch && app.view.day_search.is_some() {
                 format!("  {}", hit_count(app))
             } else {
                 String::new()
@@ -28,7 +28,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let input_room = room.saturating_sub(text::width(&count));
             format!("{}{count}", text::fit_end(&input, input_room))
         }
-        Overlay::Results if app.view.notice.is_none() => {
+        Some(Overlay::Results(_)) if app.view.notice.is_none() => {
             "Enter opens · a all groups · r regex · o order · Esc closes".to_owned()
         }
         _ => app
@@ -38,17 +38,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .unwrap_or_else(|| position(app, room)),
     };
     let style = if app.view.notice.is_some() {
-        style::notice()
+        theme.notice
     } else {
-        style::status()
+        theme.status
     };
     let mut w = RowWriter::new(buf, area.x, area.y, area.right());
     let room = w.room().saturating_sub(text::width(right));
     w.put(&text::fit(&format!(" {left}"), room), style);
-    w.fill(style::status());
+    w.fill(theme.status);
     if area.width as usize >= text::width(right) {
         let x = area.right() - text::width(right) as u16;
-        RowWriter::new(buf, x, area.y, area.right()).put(right, style::status());
+        RowWriter::new(buf, x, area.y, area.right()).put(right, theme.status);
     }
 }
 
@@ -70,11 +70,15 @@ fn position(app: &App, room: usize) -> String {
         at,
         shown
     );
-    let search = app.view.search.as_ref().map_or(String::new(), |search| {
-        let count = format!(" {}", hit_count(app));
-        let query_room = room.saturating_sub(text::width(&s) + text::width(&count) + 4);
-        format!(" · /{}{count}", text::fit(&search.query, query_room))
-    });
+    let search = app
+        .view
+        .day_search
+        .as_ref()
+        .map_or(String::new(), |search| {
+            let count = format!(" {}", hit_count(app));
+            let query_room = room.saturating_sub(text::width(&s) + text::width(&count) + 4);
+            format!(" · /{}{count}", text::fit(&search.query, query_room))
+        });
     if let Some(filter) = &app.view.filter {
         let filter_room = room.saturating_sub(text::width(&s) + text::width(&search));
         s.push_str(&filter_label(app, filter, filter_room));
@@ -83,8 +87,8 @@ fn position(app: &App, room: usize) -> String {
 }
 
 /// ` · filter: A, B`, or ` · filter: 7 speakers` when the names don't fit in `room`.
-fn filter_label(app: &App, filter: &BTreeSet<SpeakerId>, room: usize) -> String {
-    let names: Vec<&str> = filter.iter().map(|&id| app.archive.speaker(id)).collect();
+fn filter_label(app: &App, filter: &SpeakerFilter, room: usize) -> String {
+    let names = filter.names(&app.archive);
     let full = format!(" · filter: {}", names.join(", "));
     if text::width(&full) <= room || names.len() == 1 {
         return full;

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chatlog::app::{Action, App, Focus, Overlay};
-use chatlog::calendar::Step;
-use chatlog::keymap::action_for;
+use chatlog::action::{Action, CalendarStep as Step, Effect, Shared};
+use chatlog::app::overlay::help::Help;
+use chatlog::app::{App, Focus, Overlay};
 use chatlog::load::load;
 use chatlog::model::{Archive, GroupId};
 use chatlog::ui;
@@ -72,7 +72,7 @@ fn key(c: char) -> Event {
 /// Feeds events through the keymap into `update`, as the event loop does.
 fn press(app: &mut App, events: impl IntoIterator<Item = Event>) {
     for e in events {
-        if let Some(a) = action_for(&app.view, &e) {
+        if let Some(a) = app.action_for(&e) {
             app.update(a);
         }
     }
@@ -407,7 +407,7 @@ fn incremental_search_and_hits() {
     type_str(&mut app, ":2018-03-05");
     press(&mut app, [enter()]);
     press(&mut app, [key('/')]);
-    assert!(matches!(app.view.overlay, Overlay::Prompt(_)));
+    assert!(matches!(app.view.overlay, Some(Overlay::Prompt(_))));
     type_str(&mut app, "支");
     let partial = app.derived.hits.len();
     type_str(&mut app, "付");
@@ -420,12 +420,12 @@ fn incremental_search_and_hits() {
         let text = if h.in_name {
             app.archive.speaker(msg.speaker).to_owned()
         } else {
-            chatlog::rows::shown_body(day, msg).into_owned()
+            chatlog::rows::display_body(day, msg).into_owned()
         };
         assert_eq!(&text[h.range.clone()], "支付");
     }
     press(&mut app, [enter()]);
-    assert_eq!(app.view.overlay, Overlay::None);
+    assert_eq!(app.view.overlay, None);
     assert_eq!(app.view.hit, 0);
     press(&mut app, [key('n')]);
     assert_eq!(app.view.hit, 1);
@@ -443,7 +443,7 @@ fn incremental_search_and_hits() {
     );
     // The current hit is on screen, drawn in its own style.
     let buf = draw(&app);
-    let current = chatlog::ui::style::current_hit();
+    let current = app.settings.theme.current_hit;
     let drawn = (0..buf.area.height)
         .any(|y| (0..buf.area.width).any(|x| buf[(x, y)].style().bg == current.bg));
     assert!(drawn);
@@ -451,7 +451,7 @@ fn incremental_search_and_hits() {
         &mut app,
         [Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))],
     );
-    assert!(app.view.search.is_none() && app.derived.hits.is_empty());
+    assert!(app.view.day_search.is_none() && app.derived.hits.is_empty());
 }
 
 #[test]
@@ -468,7 +468,7 @@ fn search_is_smart_case_and_backspace_and_cancel_work() {
             KeyModifiers::NONE,
         ))],
     );
-    assert_eq!(app.view.search.as_ref().unwrap().query, "jav");
+    assert_eq!(app.view.day_search.as_ref().unwrap().query, "jav");
     type_str(&mut app, "a");
     assert_eq!(app.derived.hits.len(), lower);
     press(
@@ -476,7 +476,7 @@ fn search_is_smart_case_and_backspace_and_cancel_work() {
         [Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))],
     );
     assert!(
-        app.view.search.is_none(),
+        app.view.day_search.is_none(),
         "Esc in the prompt cancels the search"
     );
     type_str(&mut app, "/JAVA");
@@ -533,10 +533,10 @@ fn speaker_filter() {
     press(&mut app, [enter()]);
     let all = app.derived.shown.len();
     press(&mut app, [key('s')]);
-    let Overlay::Speakers(picker) = &app.view.overlay else {
+    let Some(Overlay::Speakers(picker)) = &app.view.overlay else {
         panic!("picker open")
     };
-    let entries = app.picker_entries(picker);
+    let entries = picker.entries(&app.archive);
     let (top, top_count) = entries[0];
     let (second, second_count) = entries[1];
     // Space ticks the row under the cursor; Down moves; Enter applies.
@@ -550,7 +550,7 @@ fn speaker_filter() {
         ],
     );
     let filter = app.view.filter.clone().unwrap();
-    assert_eq!(filter.into_iter().collect::<Vec<_>>().len(), 2);
+    assert_eq!(filter.ids().count(), 2);
     assert_eq!(app.derived.shown.len(), top_count + second_count);
     let day = app.day();
     assert!(
@@ -587,27 +587,27 @@ fn speaker_filter() {
 fn picker_narrows_and_switches_scope() {
     let mut app = sample_app(100, 30);
     press(&mut app, [key('s')]);
-    let Overlay::Speakers(p) = &app.view.overlay else {
+    let Some(Overlay::Speakers(p)) = &app.view.overlay else {
         panic!()
     };
-    let day_total: usize = app.picker_entries(p).iter().map(|e| e.1).sum();
+    let day_total: usize = p.entries(&app.archive).iter().map(|e| e.1).sum();
     assert_eq!(day_total, app.day().messages.len());
     press(
         &mut app,
         [Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE))],
     );
-    let Overlay::Speakers(p) = &app.view.overlay else {
+    let Some(Overlay::Speakers(p)) = &app.view.overlay else {
         panic!()
     };
     assert!(p.whole_group);
-    let group_total: usize = app.picker_entries(p).iter().map(|e| e.1).sum();
+    let group_total: usize = p.entries(&app.archive).iter().map(|e| e.1).sum();
     assert_eq!(group_total, group_messages(&app));
     type_str(&mut app, "中金");
-    let Overlay::Speakers(p) = &app.view.overlay else {
+    let Some(Overlay::Speakers(p)) = &app.view.overlay else {
         panic!()
     };
-    let names: Vec<String> = app
-        .picker_entries(p)
+    let names: Vec<String> = p
+        .entries(&app.archive)
         .iter()
         .map(|e| app.archive.speaker(e.0).to_lowercase())
         .collect();
@@ -621,7 +621,7 @@ fn picker_narrows_and_switches_scope() {
         &mut app,
         [Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))],
     );
-    assert_eq!(app.view.overlay, Overlay::None);
+    assert_eq!(app.view.overlay, None);
     assert!(app.view.filter.is_none(), "Esc applies nothing");
 }
 
@@ -630,7 +630,7 @@ fn groups_picker_help_and_quit() {
     let mut app = sample_app(100, 30);
     let date = app.day().date;
     press(&mut app, [key('c')]);
-    assert!(matches!(app.view.overlay, Overlay::Groups { .. }));
+    assert!(matches!(app.view.overlay, Some(Overlay::Groups(_))));
     let text = screen(&draw(&app));
     assert!(
         text.contains("devarch                      4 days"),
@@ -661,24 +661,24 @@ fn groups_picker_help_and_quit() {
     );
     assert_eq!(app.view.group.0, 1);
     press(&mut app, [key('?')]);
-    assert_eq!(app.view.overlay, Overlay::Help(0));
+    assert_eq!(app.view.overlay, Some(Overlay::Help(Help { top: 0 })));
     let text = screen(&draw(&app));
     // The help lists the keymap table; j scrolls it to show the rest.
     for b in chatlog::keymap::BINDINGS.iter().take(10) {
         assert!(text.contains(b.help), "help lacks {:?}", b.help);
     }
     press(&mut app, [key('j'), key('j')]);
-    assert_eq!(app.view.overlay, Overlay::Help(2));
+    assert_eq!(app.view.overlay, Some(Overlay::Help(Help { top: 2 })));
     press(&mut app, [key('k')]);
-    assert_eq!(app.view.overlay, Overlay::Help(1));
+    assert_eq!(app.view.overlay, Some(Overlay::Help(Help { top: 1 })));
     press(&mut app, [key('x')]);
     assert_eq!(
         app.view.overlay,
-        Overlay::Help(1),
+        Some(Overlay::Help(Help { top: 1 })),
         "other keys do nothing in the help"
     );
     press(&mut app, [key('q')]);
-    assert_eq!(app.view.overlay, Overlay::None);
+    assert_eq!(app.view.overlay, None);
     assert!(!app.view.quit, "q closes the help, not the reader");
     press(&mut app, [key('q')]);
     assert!(app.view.quit);
@@ -715,7 +715,7 @@ fn ctrl_c_quits_from_help_prompts_and_pickers() {
     for opener in ["?", "/", ":", "s", "c"] {
         let mut app = sample_app(100, 30);
         type_str(&mut app, opener);
-        assert_ne!(app.view.overlay, Overlay::None, "{opener} opens something");
+        assert_ne!(app.view.overlay, None, "{opener} opens something");
         press(&mut app, [ctrl_c.clone()]);
         assert!(app.view.quit, "Ctrl-c after {opener}");
     }
@@ -726,25 +726,35 @@ fn help_scrolls_no_further_than_its_last_line() {
     let mut app = sample_app(80, 24);
     press(&mut app, [key('?')]);
     press(&mut app, std::iter::repeat_n(key('j'), 200));
-    let Overlay::Help(top) = app.view.overlay else {
+    let Some(Overlay::Help(Help { top })) = app.view.overlay else {
         panic!("help open")
     };
-    let lines = chatlog::ui::help::lines();
+    let lines = chatlog::app::overlay::help::lines(&app.settings.keymap);
     // 24 rows: the box is 24 high, 22 inside.
     assert_eq!(top, lines.len() - 22);
     let text = screen(&draw(&app));
     assert!(text.contains(&lines.last().unwrap().0), "{text}");
     // As in less: g the top, Space a page on, G the end.
     press(&mut app, [key('g')]);
-    assert_eq!(app.view.overlay, Overlay::Help(0));
+    assert_eq!(app.view.overlay, Some(Overlay::Help(Help { top: 0 })));
     press(&mut app, [key(' ')]);
-    assert_eq!(app.view.overlay, Overlay::Help(22));
+    assert_eq!(app.view.overlay, Some(Overlay::Help(Help { top: 22 })));
     press(&mut app, [key('G')]);
-    assert_eq!(app.view.overlay, Overlay::Help(lines.len() - 22));
+    assert_eq!(
+        app.view.overlay,
+        Some(Overlay::Help(Help {
+            top: lines.len() - 22
+        }))
+    );
     // The wheel scrolls the help, three lines a notch, and not the day beneath it.
     let day_scroll = app.view.scroll;
     app.update(Action::Wheel(Position::new(40, 10), -1));
-    assert_eq!(app.view.overlay, Overlay::Help(lines.len() - 25));
+    assert_eq!(
+        app.view.overlay,
+        Some(Overlay::Help(Help {
+            top: lines.len() - 25
+        }))
+    );
     assert_eq!(app.view.scroll, day_scroll);
 }
 
@@ -760,8 +770,8 @@ fn help_lists_the_colon_commands_and_each_is_understood() {
         ":export" => format!(":export! {}", file.display()),
         _ => word.to_owned(),
     };
-    for (typed, _) in chatlog::app::COMMANDS {
-        for word in typed.split(' ').filter(|w| w.starts_with(':')) {
+    for command in chatlog::app::command::COMMANDS {
+        for word in command.usage.split(' ').filter(|w| w.starts_with(':')) {
             let mut app = sample_app(100, 30);
             type_str(&mut app, &example(word));
             press(&mut app, [enter()]);
@@ -801,7 +811,7 @@ fn find_all(app: &mut App, query: &str) {
 }
 
 fn finish_find(app: &mut App) {
-    app.find.as_mut().expect("a search").wait();
+    app.archive_search.as_mut().expect("a search").wait();
     app.update(Action::Tick);
     assert!(!app.busy());
 }
@@ -810,7 +820,7 @@ fn finish_find(app: &mut App) {
 fn archive_wide_search_lists_every_match_newest_first_and_opens_it() {
     let mut app = sample_app(100, 30);
     find_all(&mut app, "支付");
-    assert_eq!(app.view.overlay, Overlay::Results);
+    assert_eq!(app.view.overlay, Some(Overlay::Results(Default::default())));
     let group = app.view.group;
     let expected = chatlog::search::search_archive(
         &app.archive,
@@ -820,26 +830,30 @@ fn archive_wide_search_lists_every_match_newest_first_and_opens_it() {
             ..Default::default()
         },
     );
-    let find = app.find.as_ref().unwrap();
-    assert_eq!(find.hits.len(), expected.len());
-    assert!(find.hits.len() > 40, "{}", find.hits.len());
+    let find = app.archive_search.as_ref().unwrap();
+    assert_eq!(find.found.len(), expected.len());
+    assert!(find.found.len() > 40, "{}", find.found.len());
     let dates: Vec<_> = find
-        .hits
+        .found
         .iter()
         .map(|h| app.archive.days[h.day].date)
         .collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
     // A wheel notch down is three results; one up, back at the first.
     app.update(Action::Wheel(Position::new(50, 5), 1));
-    assert_eq!(app.find.as_ref().unwrap().cursor, 3);
+    assert_eq!(app.archive_search.as_ref().unwrap().cursor, 3);
     app.update(Action::Wheel(Position::new(50, 5), -1));
-    assert_eq!(app.find.as_ref().unwrap().cursor, 0);
+    assert_eq!(app.archive_search.as_ref().unwrap().cursor, 0);
     // The third result, opened: its day, its message, the query highlighted there.
     press(&mut app, [key('j'), key('j'), enter()]);
-    let chosen = app.find.as_ref().unwrap().hits[2];
-    assert_eq!(app.view.overlay, Overlay::None);
+    let chosen = app.archive_search.as_ref().unwrap().found[2];
+    assert_eq!(app.view.overlay, None);
     assert_eq!(app.view.day, chosen.day);
-    let search = app.view.search.as_ref().expect("the query is highlighted");
+    let search = app
+        .view
+        .day_search
+        .as_ref()
+        .expect("the query is highlighted");
     assert_eq!(search.query, "支付");
     let current = &app.derived.hits[app.view.hit];
     assert_eq!(app.derived.shown[current.pos], chosen.message);
@@ -853,7 +867,7 @@ fn n_goes_on_to_the_next_day_with_a_match() {
     find_all(&mut app, "支付");
     press(&mut app, [key('o')]); // oldest first
     finish_find(&mut app);
-    let first = app.find.as_ref().unwrap().hits[0];
+    let first = app.archive_search.as_ref().unwrap().found[0];
     press(&mut app, [enter()]);
     assert_eq!(app.view.day, first.day);
     let in_day = app.derived.hits.len();
@@ -878,14 +892,14 @@ fn n_goes_on_to_the_next_day_with_a_match() {
 fn results_toggle_groups_regex_and_order_and_close() {
     let mut app = sample_app(100, 30);
     find_all(&mut app, "支付");
-    let in_group = app.find.as_ref().unwrap().hits.len();
+    let in_group = app.archive_search.as_ref().unwrap().found.len();
     press(&mut app, [key('a')]);
     finish_find(&mut app);
-    let everywhere = app.find.as_ref().unwrap();
+    let everywhere = app.archive_search.as_ref().unwrap();
     assert!(everywhere.query.all_groups);
-    assert!(everywhere.hits.len() > in_group);
+    assert!(everywhere.found.len() > in_group);
     let groups: std::collections::BTreeSet<_> = everywhere
-        .hits
+        .found
         .iter()
         .map(|h| app.archive.days[h.day].group)
         .collect();
@@ -893,24 +907,24 @@ fn results_toggle_groups_regex_and_order_and_close() {
     // A regular expression: 支.宝 finds 支付宝 and nothing literal does.
     press(&mut app, [key('q')]);
     find_all(&mut app, "支.宝");
-    assert!(app.find.as_ref().unwrap().hits.is_empty());
+    assert!(app.archive_search.as_ref().unwrap().found.is_empty());
     press(&mut app, [key('r')]);
     finish_find(&mut app);
-    assert!(app.find.as_ref().unwrap().query.regex);
-    assert!(!app.find.as_ref().unwrap().hits.is_empty());
+    assert!(app.archive_search.as_ref().unwrap().query.regex);
+    assert!(!app.archive_search.as_ref().unwrap().found.is_empty());
     press(
         &mut app,
         [Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))],
     );
-    assert_eq!(app.view.overlay, Overlay::None);
+    assert_eq!(app.view.overlay, None);
     // F and an empty Enter show the last results again; :search runs one.
     press(&mut app, [key('F'), enter()]);
-    assert_eq!(app.view.overlay, Overlay::Results);
+    assert_eq!(app.view.overlay, Some(Overlay::Results(Default::default())));
     press(&mut app, [key('q')]);
     type_str(&mut app, ":search 架构");
     press(&mut app, [enter()]);
     finish_find(&mut app);
-    assert_eq!(app.find.as_ref().unwrap().query.text, "架构");
+    assert_eq!(app.archive_search.as_ref().unwrap().query.text, "架构");
     // A bad regular expression says so.
     press(&mut app, [key('q')]);
     find_all(&mut app, "(");
@@ -941,7 +955,6 @@ fn results_snapshots() {
 
 #[test]
 fn v_selects_a_message_and_o_and_y_act_on_it() {
-    use chatlog::app::Effect;
     let mut app = sample_app(100, 30);
     type_str(&mut app, ":2018-03-05");
     press(&mut app, [enter()]);
@@ -1017,8 +1030,8 @@ fn v_selects_a_message_and_o_and_y_act_on_it() {
 fn filter_names(app: &App) -> Vec<String> {
     let filter = app.view.filter.as_ref().expect("a filter");
     filter
-        .iter()
-        .map(|&id| app.archive.speaker(id).to_owned())
+        .ids()
+        .map(|id| app.archive.speaker(id).to_owned())
         .collect()
 }
 
@@ -1043,7 +1056,6 @@ fn sample_copy(name: &str) -> TempDir {
 
 #[test]
 fn a_reload_keeps_the_place_filter_and_search_and_shows_the_new_day() {
-    use chatlog::app::Reloaded;
     let copy = sample_copy("reload");
     let dir = copy.path();
     let mut app = app_at(dir, 100, 30);
@@ -1069,13 +1081,13 @@ fn a_reload_keeps_the_place_filter_and_search_and_shows_the_new_day() {
     )
     .unwrap();
     let (archive, _) = load(dir).unwrap();
-    app.update(Action::Reload(Reloaded(Arc::new(archive))));
+    app.update(Action::Reload(Shared(Arc::new(archive))));
     assert_eq!(app.archive.group(app.view.group).name, "prodarch");
     assert_eq!(app.day().date.to_string(), "2018-03-05");
     assert_eq!(app.view.scroll, scroll);
     assert_eq!(app.derived.shown.len(), shown, "the same filter");
     assert_eq!(filter_names(&app), before);
-    assert_eq!(app.view.search.as_ref().unwrap().query, "的");
+    assert_eq!(app.view.day_search.as_ref().unwrap().query, "的");
     assert_eq!(app.archive.group(app.view.group).days.len(), days + 1);
     assert_eq!(
         app.view.notice.as_deref(),
@@ -1109,7 +1121,6 @@ fn the_wheel_and_clicks_under_an_overlay_leave_the_day_alone() {
 /// archive (days, speakers, groups, a position) is counted again or let go, never used.
 #[test]
 fn a_reload_under_any_overlay_leaves_nothing_of_the_old_archive() {
-    use chatlog::app::Reloaded;
     let tab = Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
     let down = Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
     let openers: [&[Event]; 7] = [
@@ -1128,12 +1139,12 @@ fn a_reload_under_any_overlay_leaves_nothing_of_the_old_archive() {
         press(&mut app, [enter()]);
         app.update(Action::ScrollLines(5));
         press(&mut app, opener.iter().cloned());
-        assert_ne!(app.view.overlay, Overlay::None, "{opener:?}");
+        assert_ne!(app.view.overlay, None, "{opener:?}");
         let (archive, _) = load(&smaller).unwrap();
-        app.update(Action::Reload(Reloaded(Arc::new(archive))));
+        app.update(Action::Reload(Shared(Arc::new(archive))));
         let text = screen(&draw(&app));
         match &app.view.overlay {
-            Overlay::Activity(activity) => {
+            Some(Overlay::Activity(activity)) => {
                 assert_eq!(
                     (activity.group, activity.day),
                     (app.view.group, app.view.day)
@@ -1141,12 +1152,22 @@ fn a_reload_under_any_overlay_leaves_nothing_of_the_old_archive() {
                 let total: usize = activity.speakers.iter().map(|s| s.1).sum();
                 assert_eq!(total, app.archive.message_count(), "{text}");
             }
-            Overlay::Calendar(calendar) => {
+            Some(Overlay::Calendar(calendar)) => {
                 let days = app.archive.group_days(app.view.group);
-                let counted = chatlog::calendar::Calendar::new(days, calendar.cursor);
+                let counted = chatlog::app::overlay::calendar::Calendar::new(days, calendar.cursor);
                 assert_eq!(calendar.quartiles, counted.quartiles);
             }
-            Overlay::Prompt(_) | Overlay::Help(_) | Overlay::None => {}
+            Some(Overlay::Speakers(picker)) => {
+                let total: usize = picker.counts.iter().map(|s| s.1).sum();
+                assert_eq!(total, app.day().messages.len(), "{text}");
+                let known =
+                    |id: &chatlog::model::SpeakerId| (id.0 as usize) < app.archive.speakers.len();
+                assert!(picker.chosen.iter().all(known), "{text}");
+            }
+            Some(Overlay::Groups(picker)) => {
+                assert!(picker.cursor < app.archive.groups.len(), "{text}")
+            }
+            Some(Overlay::Prompt(_) | Overlay::Help(_)) => {}
             other => panic!("{other:?} outlived the archive it was opened on"),
         }
         // The keys of the overlay (or of the reader) work on the new archive.
@@ -1189,7 +1210,24 @@ fn the_scrollbar_shows_only_when_the_day_does_not_fit() {
 fn command(app: &mut App, command: &str) -> String {
     type_str(app, &format!(":{command}"));
     press(app, [enter()]);
+    carry_out_exports(app);
     app.view.notice.clone().unwrap_or_default()
+}
+
+/// Carries out the exports the app asked for and tells it how they went, as the terminal
+/// loop does. (Opening and copying stay asked: here they would reach this machine's
+/// desktop and terminal.)
+fn carry_out_exports(app: &mut App) {
+    for effect in std::mem::take(&mut app.effects) {
+        match effect {
+            export @ Effect::Export(_) => {
+                if let Some(said) = chatlog::effects::carry_out(export) {
+                    app.update(Action::Say(said));
+                }
+            }
+            other => app.effects.push(other),
+        }
+    }
 }
 
 /// The shown messages of the open day as (speaker, text).
@@ -1362,7 +1400,7 @@ fn group_messages(app: &App) -> usize {
 
 fn cursor(app: &App) -> String {
     match &app.view.overlay {
-        Overlay::Calendar(c) => c.cursor.to_string(),
+        Some(Overlay::Calendar(c)) => c.cursor.to_string(),
         other => panic!("calendar not open: {other:?}"),
     }
 }
@@ -1413,16 +1451,16 @@ fn calendar_keys_move_the_cursor_and_enter_opens_its_day() {
         assert_eq!(cursor(&app), expect, "after {keys:?}");
         assert_eq!(app.view.day, open, "moving the cursor opens nothing");
     }
-    app.update(Action::CalendarStep(Step::Logged(-1)));
+    app.update(Action::MoveCalendar(Step::Logged(-1)));
     assert_eq!(app.view.notice.as_deref(), Some("first day of the group"));
-    app.update(Action::CalendarStep(Step::Days(7)));
+    app.update(Action::MoveCalendar(Step::Days(7)));
     assert_eq!(cursor(&app), "2018-03-07", "held at the group's last day");
-    app.update(Action::CalendarStep(Step::Months(1)));
+    app.update(Action::MoveCalendar(Step::Months(1)));
     assert_eq!(app.view.notice.as_deref(), Some("last day of the group"));
-    app.update(Action::CalendarStep(Step::First));
-    app.update(Action::CalendarStep(Step::Days(2)));
+    app.update(Action::MoveCalendar(Step::First));
+    app.update(Action::MoveCalendar(Step::Days(2)));
     press(&mut app, [enter()]);
-    assert_eq!(app.view.overlay, Overlay::None);
+    assert_eq!(app.view.overlay, None);
     assert_eq!(app.day().date.to_string(), "2018-03-06");
     assert_eq!(app.view.notice, None);
 }
@@ -1433,8 +1471,8 @@ fn calendar_enter_on_a_day_without_a_log_opens_the_next_and_says_so() {
     type_str(&mut app, ":group proddev");
     press(&mut app, [enter()]);
     app.update(Action::OpenCalendar);
-    app.update(Action::CalendarStep(Step::First));
-    app.update(Action::CalendarStep(Step::Days(2)));
+    app.update(Action::MoveCalendar(Step::First));
+    app.update(Action::MoveCalendar(Step::Days(2)));
     assert_eq!(cursor(&app), "2017-05-08");
     app.update(Action::Submit);
     assert_eq!(app.day().date.to_string(), "2017-06-23");
@@ -1450,7 +1488,7 @@ fn calendar_closes_with_esc_q_and_c_and_opens_nothing() {
         let mut app = prodarch_0305(80, 24);
         let day = app.view.day;
         press(&mut app, [key('C'), key('l'), close.clone()]);
-        assert_eq!(app.view.overlay, Overlay::None, "{close:?}");
+        assert_eq!(app.view.overlay, None, "{close:?}");
         assert_eq!(app.view.day, day);
         assert!(!app.view.quit, "q closes the calendar, not the reader");
     }
@@ -1510,7 +1548,7 @@ fn activity_opens_on_group_figures_and_tab_switches_to_the_day() {
     let group_messages = group_messages(&app);
     press(&mut app, [key('i')]);
     let activity = |app: &App| match &app.view.overlay {
-        Overlay::Activity(a) => (**a).clone(),
+        Some(Overlay::Activity(a)) => a.clone(),
         other => panic!("activity not open: {other:?}"),
     };
     let a = activity(&app);
@@ -1531,7 +1569,7 @@ fn activity_opens_on_group_figures_and_tab_switches_to_the_day() {
     assert!(activity(&app).whole_group);
     for close in [code(KeyCode::Esc), key('q'), key('i')] {
         press(&mut app, [key('i'), close.clone()]);
-        assert_eq!(app.view.overlay, Overlay::None, "{close:?}");
+        assert_eq!(app.view.overlay, None, "{close:?}");
         assert!(!app.view.quit);
     }
 }
@@ -1545,7 +1583,7 @@ fn activity_snapshots_and_cells() {
             if scope == "day" {
                 press(&mut app, [code(KeyCode::Tab)]);
             }
-            let Overlay::Activity(a) = &app.view.overlay else {
+            let Some(Overlay::Activity(a)) = &app.view.overlay else {
                 panic!()
             };
             let (top, count) = a.speakers[0];
@@ -1620,7 +1658,7 @@ fn views_keep_cells_whole_at_every_size_on_real_data() {
 
 #[test]
 fn restore_goes_back_to_a_place_and_say_shows_a_notice() {
-    use chatlog::state::Place;
+    use chatlog::places::Place;
     let mut app = sample_app(100, 30);
     type_str(&mut app, ":2018-03-05");
     press(&mut app, [enter()]);

@@ -1,27 +1,48 @@
-//! The calendar overlay's state and date arithmetic: a cursor over one group's dates, how a
-//! day is shaded by its message count, and the weeks of a month. Pure: no terminal here.
+//! The calendar overlay (`C`): a cursor over one group's dates, how a day is shaded by its
+//! message count, the weeks of a month, and its keys.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use crate::model::Day;
+use super::{Layer, Next, Overlay};
+use crate::action::{Action, CalendarStep as Step};
+use crate::app::App;
+use crate::keymap::Context;
+use crate::model::{Archive, Day};
+use crate::theme::SHADES;
 
-/// How a key moves the calendar's cursor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    /// By calendar days (a week is 7).
-    Days(i64),
-    /// To the previous (`-1`) or next (`1`) date with a log.
-    Logged(i32),
-    /// By months, keeping the day of the month where the month has it.
-    Months(i32),
-    /// The group's first date with a log.
-    First,
-    /// The group's last date with a log.
-    Last,
+/// The calendar over the open group, its cursor on the open day.
+pub fn open(app: &App) -> Overlay {
+    let days = app.archive.group_days(app.view.group);
+    Overlay::Calendar(Calendar::new(days, app.day().date))
 }
 
-/// Shades a day can take, quietest first; a day without a log takes none.
-pub const SHADES: usize = 4;
+impl Layer for Calendar {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Calendar, Context::Always]
+    }
+
+    fn input(&mut self, app: &mut App, action: Action) -> Next {
+        match action {
+            Action::MoveCalendar(step) => {
+                let days = app.archive.group_days(app.view.group);
+                app.view.notice = self.step(days, step).map(str::to_owned);
+            }
+            Action::Submit => {
+                app.open_date(self.cursor);
+                return Next::Close;
+            }
+            Action::Cancel => return Next::Close,
+            _ => {}
+        }
+        Next::Stay
+    }
+
+    /// Shaded again by the new archive's counts, the cursor where it was.
+    fn reload(&mut self, app: &App, _: &Archive) -> Next {
+        *self = Calendar::new(app.archive.group_days(app.view.group), self.cursor);
+        Next::Stay
+    }
+}
 
 /// The calendar over one group's days (`days`, sorted by date, as `Archive::group_days`).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,6 +1,7 @@
-//! Archive-wide search for the reader: a query runs over the days of a group (or of the
-//! whole archive) on a background thread, a chunk of days at a time, so the first results
-//! show while a big archive is still being searched, and closing the results cancels it.
+//! The reader's search across the archive (`F`, `:search`): a query runs over the days of a
+//! group (or of the whole archive) on a background thread, a chunk of days at a time, so
+//! the first results show while a big archive is still being searched, and closing the
+//! results cancels it.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -9,7 +10,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use rayon::prelude::*;
 
 use crate::model::{Archive, GroupId};
-use crate::search::{Hit, Matcher, Scope, search_day};
+use crate::search::{Found, Matcher, Scope, search_day};
 
 /// Days in the first chunk: small, so the first results arrive at once.
 const FIRST_CHUNK: usize = 16;
@@ -19,7 +20,7 @@ const MAX_CHUNK: usize = 512;
 
 /// What to search for and where: everything a search's results depend on.
 #[derive(Clone, Debug)]
-pub struct FindQuery {
+pub struct ArchiveQuery {
     pub text: String,
     pub regex: bool,
     /// Every group, or only `group`.
@@ -32,11 +33,11 @@ pub struct FindQuery {
 
 /// A search across days and its results so far.
 #[derive(Debug)]
-pub struct Find {
-    pub query: FindQuery,
+pub struct ArchiveSearch {
+    pub query: ArchiveQuery,
     pub matcher: Matcher,
     /// Matching messages in the order shown: by day, newest or oldest first.
-    pub hits: Vec<Hit>,
+    pub found: Vec<Found>,
     /// The selected result, and the first one on screen.
     pub cursor: usize,
     pub top: usize,
@@ -46,7 +47,7 @@ pub struct Find {
 /// The background search: its results channel and its cancel flag.
 #[derive(Debug)]
 struct Job {
-    results: Receiver<Vec<Hit>>,
+    results: Receiver<Vec<Found>>,
     cancel: Arc<AtomicBool>,
 }
 
@@ -56,9 +57,12 @@ impl Drop for Job {
     }
 }
 
-impl Find {
+impl ArchiveSearch {
     /// Starts searching `archive` for `query`; a bad regular expression is an error.
-    pub fn start(archive: &Arc<Archive>, query: FindQuery) -> Result<Find, regex::Error> {
+    pub fn start(
+        archive: &Arc<Archive>,
+        query: ArchiveQuery,
+    ) -> Result<ArchiveSearch, regex::Error> {
         let matcher = Matcher::new(&query.text, query.regex)?;
         let days = days_in_order(archive, &query);
         let (tx, results) = mpsc::channel();
@@ -67,19 +71,19 @@ impl Find {
             let (archive, matcher, cancel) = (Arc::clone(archive), matcher.clone(), cancel.clone());
             let (scope, newest_first) = (query.scope.clone(), query.newest_first);
             std::thread::spawn(move || {
-                let search = Search {
+                let run = Run {
                     archive: &archive,
                     matcher: &matcher,
                     scope: &scope,
                     newest_first,
                 };
-                search.run(&days, &tx, &cancel);
+                run.run(&days, &tx, &cancel);
             });
         }
-        Ok(Find {
+        Ok(ArchiveSearch {
             query,
             matcher,
-            hits: Vec::new(),
+            found: Vec::new(),
             cursor: 0,
             top: 0,
             job: Some(Job { results, cancel }),
@@ -106,7 +110,7 @@ impl Find {
         loop {
             match job.results.try_recv() {
                 Ok(batch) => {
-                    self.hits.extend(batch);
+                    self.found.extend(batch);
                     changed = true;
                 }
                 Err(TryRecvError::Empty) => return changed,
@@ -122,7 +126,7 @@ impl Find {
     pub fn wait(&mut self) {
         while let Some(job) = &self.job {
             match job.results.recv() {
-                Ok(batch) => self.hits.extend(batch),
+                Ok(batch) => self.found.extend(batch),
                 Err(_) => self.job = None,
             }
         }
@@ -131,7 +135,7 @@ impl Find {
     /// The nearest day after (`step` 1) or before (`step` -1) `day`, in archive order, that
     /// has a result.
     pub fn neighbour_day(&self, day: usize, step: isize) -> Option<usize> {
-        let days = self.hits.iter().map(|h| h.day);
+        let days = self.found.iter().map(|f| f.day);
         if step > 0 {
             days.filter(|&d| d > day).min()
         } else {
@@ -141,7 +145,7 @@ impl Find {
 }
 
 /// The indices of the days to search, in the order results are shown.
-fn days_in_order(archive: &Archive, query: &FindQuery) -> Vec<usize> {
+fn days_in_order(archive: &Archive, query: &ArchiveQuery) -> Vec<usize> {
     let range = if query.all_groups {
         0..archive.days.len()
     } else {
@@ -158,17 +162,17 @@ fn days_in_order(archive: &Archive, query: &FindQuery) -> Vec<usize> {
 }
 
 /// One background search's inputs.
-struct Search<'a> {
+struct Run<'a> {
     archive: &'a Archive,
     matcher: &'a Matcher,
     scope: &'a Scope,
     newest_first: bool,
 }
 
-impl Search<'_> {
-    /// Searches `days` chunk by chunk (growing chunks), sending each chunk's hits in order,
+impl Run<'_> {
+    /// Searches `days` chunk by chunk (growing chunks), sending what each chunk found, in order,
     /// until done, cancelled, or nobody listens.
-    fn run(&self, days: &[usize], tx: &mpsc::Sender<Vec<Hit>>, cancel: &AtomicBool) {
+    fn run(&self, days: &[usize], tx: &mpsc::Sender<Vec<Found>>, cancel: &AtomicBool) {
         let mut rest = days;
         let mut chunk = FIRST_CHUNK;
         while !rest.is_empty() && !cancel.load(Ordering::Relaxed) {
@@ -181,8 +185,8 @@ impl Search<'_> {
         }
     }
 
-    /// The hits in `days`, searched in parallel, in the order shown.
-    fn chunk(&self, days: &[usize]) -> Vec<Hit> {
+    /// The messages found in `days`, searched in parallel, in the order shown.
+    fn chunk(&self, days: &[usize]) -> Vec<Found> {
         days.par_iter()
             .flat_map_iter(|&d| {
                 let mut messages = search_day(&self.archive.days[d], self.matcher, self.scope);
@@ -191,7 +195,7 @@ impl Search<'_> {
                 }
                 messages
                     .into_iter()
-                    .map(move |message| Hit { day: d, message })
+                    .map(move |message| Found { day: d, message })
             })
             .collect()
     }

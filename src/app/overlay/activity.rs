@@ -1,12 +1,47 @@
-//! The activity view's state: its figures, counted once when the view opens or its scope
-//! changes (a frame only reads them), and how the per-day figure fits a chart's width.
+//! The activity view (`i`): its figures, counted once when the view opens or its scope
+//! changes (a frame only reads them), how the per-day figure fits a chart's width, and
+//! its keys.
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use super::{Layer, Next, Overlay};
+use crate::action::Action;
 use crate::activity::{Span, per_day, per_hour, per_speaker};
+use crate::app::App;
+use crate::keymap::Context;
 use crate::model::{Archive, GroupId, SpeakerId};
+
+/// The view over the open group and day.
+pub fn open(app: &App) -> Overlay {
+    Overlay::Activity(Activity::open(&app.archive, app.view.group, app.view.day))
+}
+
+impl Layer for Activity {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Activity, Context::Always]
+    }
+
+    fn input(&mut self, app: &mut App, action: Action) -> Next {
+        match action {
+            Action::ToggleScope => self.toggle_scope(&app.archive),
+            Action::Cancel => return Next::Close,
+            _ => {}
+        }
+        Next::Stay
+    }
+
+    /// Counted again on the new archive, over the open group and day, in the same scope.
+    fn reload(&mut self, app: &App, _: &Archive) -> Next {
+        let whole_group = self.whole_group;
+        *self = Activity::open(&app.archive, app.view.group, app.view.day);
+        if !whole_group {
+            self.toggle_scope(&app.archive);
+        }
+        Next::Stay
+    }
+}
 
 /// The activity view over one group and its open day.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,7 +53,8 @@ pub struct Activity {
     pub whole_group: bool,
     /// Messages per date with a log in the group (whatever the scope).
     pub per_day: Vec<(NaiveDate, usize)>,
-    pub per_hour: [usize; 24],
+    /// Boxed: the other overlays are small, and an enum is as big as its biggest.
+    pub per_hour: Box<[usize; 24]>,
     /// Most first.
     pub speakers: Vec<(SpeakerId, usize)>,
 }
@@ -33,7 +69,7 @@ impl Activity {
             day,
             whole_group: true,
             per_day: per_day(archive, span),
-            per_hour: per_hour(archive, span),
+            per_hour: Box::new(per_hour(archive, span)),
             speakers: per_speaker(archive, span),
         }
     }
@@ -42,7 +78,7 @@ impl Activity {
     pub fn toggle_scope(&mut self, archive: &Archive) {
         self.whole_group = !self.whole_group;
         let span = self.span();
-        self.per_hour = per_hour(archive, span);
+        *self.per_hour = per_hour(archive, span);
         self.speakers = per_speaker(archive, span);
     }
 

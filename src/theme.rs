@@ -1,11 +1,11 @@
 //! Colours and styles, in one place: a [`Theme`] (dark or light, or without colour when
-//! `NO_COLOR` is set), chosen once at start from the config.
-
-use std::sync::OnceLock;
+//! `NO_COLOR` is set), chosen at start from the config and passed to what draws.
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::calendar::SHADES;
+/// Shades a calendar day can take by its message count, quietest first; a day without a
+/// log takes none.
+pub const SHADES: usize = 4;
 
 /// Speaker colours: distinct on dark and light backgrounds alike.
 const SPEAKER_COLOURS: [Color; 10] = [
@@ -144,80 +144,32 @@ impl Theme {
             marked: plain(self.marked),
         }
     }
-}
 
-static THEME: OnceLock<Theme> = OnceLock::new();
-
-/// Chooses the theme for this run; only the first call counts (it is set once, at start).
-pub fn set_theme(theme: Theme) {
-    let _ = THEME.set(theme);
-}
-
-fn theme() -> &'static Theme {
-    THEME.get_or_init(Theme::dark)
-}
-
-/// A speaker's colour: a stable hash of the name (FNV-1a), the same every run.
-pub fn speaker(name: &str) -> Style {
-    let colours = &theme().speakers;
-    let bold = Style::new().add_modifier(Modifier::BOLD);
-    if colours.is_empty() {
-        return bold;
+    /// A speaker's colour: a stable hash of the name (FNV-1a), the same every run.
+    pub fn speaker(&self, name: &str) -> Style {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        if self.speakers.is_empty() {
+            return bold;
+        }
+        let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        bold.fg(self.speakers[hash as usize % self.speakers.len()])
     }
-    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
-    bold.fg(colours[hash as usize % colours.len()])
-}
 
-pub fn dim() -> Style {
-    theme().dim
-}
-
-pub fn hit() -> Style {
-    theme().hit
-}
-
-pub fn current_hit() -> Style {
-    theme().current_hit
-}
-
-pub fn link() -> Style {
-    theme().link
-}
-
-pub fn selected() -> Style {
-    theme().selected
-}
-
-pub fn border(focused: bool) -> Style {
-    if focused {
-        theme().focused_border
-    } else {
-        theme().border
+    /// A pane's border, brighter when it has the focus.
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.focused_border
+        } else {
+            self.border
+        }
     }
-}
 
-pub fn status() -> Style {
-    theme().status
-}
-
-pub fn notice() -> Style {
-    theme().notice
-}
-
-pub fn chart() -> Style {
-    theme().chart
-}
-
-pub fn marked() -> Style {
-    theme().marked
-}
-
-/// A calendar day's shade by its message count (0 the quietest).
-pub fn shade(level: usize) -> Style {
-    let shades = &theme().shades;
-    shades[level.min(shades.len() - 1)]
+    /// A calendar day's shade by its level (0 the quietest).
+    pub fn shade(&self, level: usize) -> Style {
+        self.shades[level.min(SHADES - 1)]
+    }
 }
 
 /// Greens from the 256-colour cube as backgrounds, each with a text colour that stays
