@@ -1,10 +1,9 @@
 //! The `:` commands: one table ([`COMMANDS`]) of what is typed, what help says, and what
 //! it does, read by the prompt and by help alike; and the dates `:` goes to.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use super::App;
-use crate::action::{Effect, Export, Shared};
+use super::reader::Reader;
 
 /// One `:` command.
 pub struct Command {
@@ -14,7 +13,7 @@ pub struct Command {
     pub usage: &'static str,
     pub help: &'static str,
     /// What it does, given the word typed and the rest of the line.
-    run: fn(&mut App, &str, &str),
+    run: fn(&mut dyn Reader, &str, &str),
 }
 
 /// The `:` commands, in the order help lists them.
@@ -23,80 +22,48 @@ pub static COMMANDS: &[Command] = &[
     Command { names: &[], usage: ":DATE", help: "2018-03-26, 2018-03 or 03-26", run: |app, _, date| app.goto(date) },
     Command { names: &["first"], usage: ":first", help: "the group's first day", run: |app, _, _| app.open_day_in_group(0) },
     Command { names: &["last"], usage: ":last", help: "the group's last day", run: |app, _, _| app.open_day_in_group(usize::MAX) },
-    Command { names: &["group"], usage: ":group NAME", help: "switch to another chat group", run: |app, _, name| app.group_named(name) },
+    Command { names: &["group"], usage: ":group NAME", help: "switch to another chat group", run: |app, _, name| group_named(app, name) },
     Command { names: &["search", "find"], usage: ":search TEXT", help: "search every day of the group, as F", run: |app, _, text| app.search_archive(text) },
-    Command { names: &["export", "export!"], usage: ":export FILE", help: "save the day as shown (export! overwrites)", run: App::export },
-    Command { names: &["q", "quit"], usage: ":q :quit", help: "quit", run: |app, _, _| app.view.quit = true },
+    Command { names: &["export", "export!"], usage: ":export FILE", help: "save the day as shown (export! overwrites)", run: |app, word, file| app.export(file, word == "export!") },
+    Command { names: &["q", "quit"], usage: ":q :quit", help: "quit", run: |app, _, _| app.quit() },
 ];
 
-impl App {
-    /// Runs a line typed at the `:` prompt.
-    pub(super) fn command(&mut self, input: &str) {
-        if input.is_empty() {
-            return;
-        }
-        let (word, rest) = input
-            .split_once(' ')
-            .map_or((input, ""), |(a, b)| (a, b.trim()));
-        // A line no word calls is the date form, given all of it.
-        let named = COMMANDS.iter().find(|c| c.names.contains(&word));
-        let (command, arg) = match named {
-            Some(command) => (Some(command), rest),
-            None => (COMMANDS.iter().find(|c| c.names.is_empty()), input),
-        };
-        if let Some(command) = command {
-            (command.run)(self, word, arg);
-        }
+/// Runs a line typed at the `:` prompt. A line no word calls is the date form, given all
+/// of it.
+pub fn run(app: &mut dyn Reader, input: &str) {
+    if input.is_empty() {
+        return;
     }
-
-    fn group_named(&mut self, name: &str) {
-        match self.archive.find_group(name) {
-            Some(g) => self.switch_group(g),
-            None => self.view.notice = Some(format!("no group {name}")),
-        }
+    let (word, rest) = input
+        .split_once(' ')
+        .map_or((input, ""), |(a, b)| (a, b.trim()));
+    let named = COMMANDS.iter().find(|c| c.names.contains(&word));
+    let (command, arg) = match named {
+        Some(command) => (Some(command), rest),
+        None => (COMMANDS.iter().find(|c| c.names.is_empty()), input),
+    };
+    if let Some(command) = command {
+        (command.run)(app, word, arg);
     }
+}
 
-    /// `:export FILE` writes the day as shown; the terminal side writes it and says how
-    /// it went.
-    fn export(&mut self, word: &str, file: &str) {
-        self.effects.push(Effect::Export(Export {
-            archive: Shared(self.archive.clone()),
-            day: self.view.day,
-            shown: self.derived.shown.clone(),
-            file: file.to_owned(),
-            overwrite: word == "export!",
-        }));
-    }
-
-    /// Goes to a date typed at the `:` prompt, or the nearest later day with a log.
-    fn goto(&mut self, input: &str) {
-        let current = self.day().date;
-        let Some((target, what)) = parse_date(input, current.year()) else {
-            self.view.notice = Some(format!("not a date or command: {input}"));
-            return;
-        };
-        let found = self.open_nearest(target);
-        let matched = match what {
-            DatePart::Day => found == target,
-            DatePart::Month => (found.year(), found.month()) == (target.year(), target.month()),
-            DatePart::Year => found.year() == target.year(),
-        };
-        if !matched {
-            self.view.notice = Some(format!("no log for {input}: showing {found}"));
-        }
+fn group_named(app: &mut dyn Reader, name: &str) {
+    match app.archive().find_group(name) {
+        Some(g) => app.switch_group(g),
+        None => app.say(format!("no group {name}")),
     }
 }
 
 /// How much of a typed date was given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum DatePart {
+pub(super) enum DatePart {
     Day,
     Month,
     Year,
 }
 
 /// `2018-03-26`, `2018-03` (its first day), `2018`, or `03-26` (in `year`).
-fn parse_date(input: &str, year: i32) -> Option<(NaiveDate, DatePart)> {
+pub(super) fn parse_date(input: &str, year: i32) -> Option<(NaiveDate, DatePart)> {
     let parts: Vec<&str> = input.trim().split(['-', '/', '.']).collect();
     let num = |s: &str| s.parse::<u32>().ok();
     match parts.as_slice() {

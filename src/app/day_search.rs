@@ -1,46 +1,9 @@
-//! The search in the open day (`/`): its hits in speaker names and shown bodies, stepping
-//! through them with `n`/`N`, and on past the day's last hit into the next day the search
-//! across the archive found the same query in.
-
-use std::ops::Range;
-
-use rustc_hash::FxHashMap;
+//! Stepping through the search in the open day (`/`): `n`/`N` through its hits, and on
+//! past the day's last hit into the next day the search across the archive found the same
+//! query in.
 
 use super::App;
-use crate::model::{Archive, Day, Kind, SpeakerId};
-use crate::rows;
-use crate::search::{self, Matcher};
-
-/// A search in the open day: the query as typed and its compiled form.
-#[derive(Clone, Debug)]
-pub struct DaySearch {
-    pub query: String,
-    /// The query is a regular expression (searches opened from the archive's results).
-    pub regex: bool,
-    pub matcher: Matcher,
-}
-
-impl DaySearch {
-    /// A literal search for what was typed; none for nothing typed.
-    pub fn typed(query: &str) -> Option<DaySearch> {
-        let matcher = Matcher::new(query, false).ok()?;
-        (!query.is_empty()).then(|| DaySearch {
-            query: query.to_owned(),
-            regex: false,
-            matcher,
-        })
-    }
-}
-
-/// Where a match of the day search is in a shown message.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Hit {
-    /// Index into `Derived::shown`.
-    pub pos: usize,
-    /// In the speaker name (header row) rather than the shown body.
-    pub in_name: bool,
-    pub range: Range<usize>,
-}
+use super::hits::{DaySearch, Hit};
 
 impl App {
     pub(super) fn set_day_search(&mut self, search: Option<DaySearch>) {
@@ -142,58 +105,4 @@ impl App {
             .position(|r| hit.range.start < r.end.max(r.start + 1))
             .unwrap_or(0)
     }
-}
-
-/// All hits in the shown messages: in speaker names and in shown bodies, in order. Each
-/// name is searched once, and the bodies in one pass over the day's text (an image's shown
-/// body is its label, searched alone): on a 100 k-message day, per-message calls were most
-/// of the time of a keystroke.
-pub(super) fn hits_in(
-    archive: &Archive,
-    day: &Day,
-    shown: &[usize],
-    matcher: &Matcher,
-) -> Vec<Hit> {
-    let mut names: FxHashMap<SpeakerId, Vec<Range<usize>>> = FxHashMap::default();
-    let in_bodies = search::body_matches(day, matcher);
-    let mut next = 0; // first of `in_bodies` not yet passed
-    let mut hits = Vec::new();
-    for (pos, &i) in shown.iter().enumerate() {
-        let msg = &day.messages[i];
-        let in_name = names
-            .entry(msg.speaker)
-            .or_insert_with(|| matcher.find_iter(archive.speaker(msg.speaker)).collect());
-        hits.extend(in_name.iter().map(|range| Hit {
-            pos,
-            in_name: true,
-            range: range.clone(),
-        }));
-        // Both lists go by message: walk `in_bodies` along with `shown`.
-        while in_bodies.get(next).is_some_and(|(m, _)| *m < i) {
-            next += 1;
-        }
-        let first = next;
-        while in_bodies.get(next).is_some_and(|(m, _)| *m == i) {
-            next += 1;
-        }
-        let body_hit = |range| Hit {
-            pos,
-            in_name: false,
-            range,
-        };
-        if msg.kind == Kind::Image {
-            hits.extend(
-                matcher
-                    .find_iter(&rows::display_body(day, msg))
-                    .map(body_hit),
-            );
-        } else {
-            hits.extend(
-                in_bodies[first..next]
-                    .iter()
-                    .map(|(_, r)| body_hit(r.clone())),
-            );
-        }
-    }
-    hits
 }

@@ -1,9 +1,11 @@
 //! Moving between days: the next or previous day of the group, its first and last, a
 //! date, another group on the same date, and the day list following the open day.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use super::{Anchor, App};
+use super::App;
+use super::command::{DatePart, parse_date};
+use super::state::Anchor;
 use crate::model::GroupId;
 
 impl App {
@@ -85,5 +87,23 @@ impl App {
         let days = self.archive.group_days(self.view.group);
         self.open_day_in_group(days.partition_point(|d| d.date < date));
         self.day().date
+    }
+
+    /// Goes to a date typed at the `:` prompt, or the nearest later day with a log.
+    pub(super) fn goto(&mut self, input: &str) {
+        let current = self.day().date;
+        let Some((target, what)) = parse_date(input, current.year()) else {
+            self.view.notice = Some(format!("not a date or command: {input}"));
+            return;
+        };
+        let found = self.open_nearest(target);
+        let matched = match what {
+            DatePart::Day => found == target,
+            DatePart::Month => (found.year(), found.month()) == (target.year(), target.month()),
+            DatePart::Year => found.year() == target.year(),
+        };
+        if !matched {
+            self.view.notice = Some(format!("no log for {input}: showing {found}"));
+        }
     }
 }

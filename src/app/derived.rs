@@ -1,27 +1,12 @@
-//! What follows from the view: the messages shown under the filter, the day search's hits,
-//! and the wrapped rows of the messages, recomputed only when what they depend on changes.
-
-use std::cell::RefCell;
+//! Keeping [`Derived`] up to date: the messages shown under the filter, the day search's
+//! hits, and the wrapped rows of the messages, recomputed only when what they depend on
+//! changes.
 
 use super::App;
-use super::day_search::{Hit, hits_in};
+use super::hits::hits_in;
+use super::state::{Anchor, Derived};
 use crate::filter::{self, SpeakerFilter};
-use crate::rows::{MessageRows, RowCache};
-
-/// What the derived state depends on: the day, the filter, and the day search's query
-/// (and whether it is a regular expression).
-type DerivedKey = (usize, Option<SpeakerFilter>, Option<(String, bool)>);
-
-/// What follows from the view: recomputed when its key (day, filter, query) changes.
-#[derive(Clone, Debug, Default)]
-pub struct Derived {
-    key: Option<DerivedKey>,
-    /// Indices of the open day's messages that pass the filter.
-    pub shown: Vec<usize>,
-    pub hits: Vec<Hit>,
-    /// Wrapped rows of the open day's messages; filled as they are laid out.
-    rows: RefCell<RowCache>,
-}
+use crate::rows::MessageRows;
 
 impl App {
     /// Recomputes shown messages and hits if the day, filter or query changed.
@@ -82,7 +67,7 @@ impl App {
         self.view.selected = None;
         self.refresh();
         let pos = self.derived.shown.partition_point(|&i| i < top);
-        self.view.scroll = super::Anchor { pos, row: 0 };
+        self.view.scroll = Anchor { pos, row: 0 };
         self.clamp_scroll();
     }
 }

@@ -8,66 +8,41 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveTime;
+use chrono::{NaiveDate, NaiveTime};
 use crossterm::event::Event;
 use ratatui::layout::{Position, Rect, Size};
 
-use crate::action::{Action, Effect, Shared};
-use crate::archive_search::ArchiveSearch;
+use crate::action::{Action, Effect, Export, Shared};
+use crate::archive_search::{ArchiveQuery, ArchiveSearch};
 use crate::config::Settings;
 use crate::filter::SpeakerFilter;
-use crate::keymap::Context;
+use crate::keymap::{Context, Keymap};
 use crate::layout::Panes;
 use crate::model::{Archive, Day, GroupId, Message};
 
 mod act;
+mod archive_search;
 pub mod command;
 mod day_search;
 mod days;
 mod derived;
+pub mod hits;
 mod mouse;
 pub mod overlay;
 mod place;
+pub mod reader;
 mod scroll;
+pub mod state;
 
-pub use day_search::{DaySearch, Hit};
-pub use derived::Derived;
+pub use hits::{DaySearch, Hit};
 pub use overlay::Overlay;
-pub use scroll::Anchor;
+use overlay::layer::Next;
+use overlay::{activity, calendar, groups, help, prompt, speakers};
+use reader::Reader;
+pub use state::{Anchor, Derived, Focus, View};
 
-/// Which pane keys go to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Focus {
-    Days,
-    Messages,
-}
-
-/// What the reader chose; nothing derivable.
-#[derive(Clone, Debug)]
-pub struct View {
-    pub group: GroupId,
-    /// Index in `Archive::days` of the open day (always within `group`).
-    pub day: usize,
-    pub scroll: Anchor,
-    pub focus: Focus,
-    /// Only these speakers' messages are shown.
-    pub filter: Option<SpeakerFilter>,
-    /// The search in the open day (`/`), whose hits `n`/`N` step through.
-    pub day_search: Option<DaySearch>,
-    /// Index of the current hit in `Derived::hits`.
-    pub hit: usize,
-    /// What covers the panes, if anything.
-    pub overlay: Option<Overlay>,
-    /// A one-off message for the status line, cleared by the next key.
-    pub notice: Option<String>,
-    /// The message `v` selected (index into `Derived::shown`), which `o` and `y` act on.
-    pub selected: Option<usize>,
-    /// The terminal's size when last drawn.
-    pub size: Size,
-    /// First row of the day list (keeps the open day in view).
-    pub days_top: usize,
-    pub quit: bool,
-}
+/// Lines one wheel notch scrolls.
+const WHEEL_LINES: isize = 3;
 
 /// The reader: the archive, the view, and what follows from the view.
 pub struct App {
@@ -76,6 +51,8 @@ pub struct App {
     pub derived: Derived,
     /// The last search across the archive, running or done; `n`/`N` follow it across days.
     pub archive_search: Option<ArchiveSearch>,
+    /// What covers the panes, if anything.
+    pub overlay: Option<Overlay>,
     /// What the last updates asked of the outside world, oldest first.
     pub effects: Vec<Effect>,
     /// From the config: fixed while the reader runs.
@@ -102,7 +79,6 @@ impl App {
             filter: None,
             day_search: None,
             hit: 0,
-            overlay: None,
             notice: None,
             selected: None,
             size,
@@ -114,6 +90,7 @@ impl App {
             view,
             derived: Derived::default(),
             archive_search: None,
+            overlay: None,
             effects: Vec::new(),
             settings,
         };
@@ -128,7 +105,7 @@ impl App {
 
     /// The keymap contexts live in this view, most specific first.
     pub fn contexts(&self) -> &'static [Context] {
-        match (&self.view.overlay, self.view.focus) {
+        match (&self.overlay, self.view.focus) {
             (Some(overlay), _) => overlay.contexts(),
             (None, Focus::Messages) => &[Context::Messages, Context::Panes, Context::Always],
             (None, Focus::Days) => &[Context::Days, Context::Panes, Context::Always],
@@ -150,8 +127,8 @@ impl App {
         }
         // An open overlay takes all other input, the pointer's included: its keys come from
         // its own keymap context, and nothing reaches the panes beneath it.
-        if self.view.overlay.is_some() && !action.is_global() {
-            return overlay::input(self, action);
+        if self.overlay.is_some() && !action.is_global() {
+            return self.overlay_input(action);
         }
         match action {
             Action::ScrollLines(n) if self.view.selected.is_some() => self.move_selection(n),
@@ -169,9 +146,9 @@ impl App {
             Action::FirstDay => self.open_day_in_group(0),
             Action::LastDay => self.open_day_in_group(usize::MAX),
             Action::FocusNext => self.toggle_focus(),
-            Action::OpenDaySearch => self.open(overlay::prompt::day_search(self)),
-            Action::OpenCommand => self.open(overlay::prompt::command(self)),
-            Action::OpenArchiveSearch => self.open(overlay::prompt::archive_search(self)),
+            Action::OpenDaySearch => self.open_prompt(prompt::PromptKind::DaySearch),
+            Action::OpenCommand => self.open_prompt(prompt::PromptKind::Command),
+            Action::OpenArchiveSearch => self.open_prompt(prompt::PromptKind::ArchiveSearch),
             Action::Tick => {
                 if let Some(search) = &mut self.archive_search {
                     search.poll();
@@ -189,12 +166,12 @@ impl App {
             Action::Reload(Shared(archive)) => self.reload(archive),
             Action::Say(text) => self.view.notice = Some(text),
             Action::Restore(place) => self.restore(&place),
-            Action::OpenSpeakers => self.open(overlay::speakers::open(self)),
+            Action::OpenSpeakers => self.open(Overlay::Speakers(speakers::open(self))),
             Action::ClearFilter => self.set_filter(None),
-            Action::OpenCalendar => self.open(overlay::calendar::open(self)),
-            Action::OpenActivity => self.open(overlay::activity::open(self)),
-            Action::OpenGroups => self.open(overlay::groups::open(self)),
-            Action::ToggleHelp => self.open(Overlay::Help(overlay::help::Help::default())),
+            Action::OpenCalendar => self.open(Overlay::Calendar(calendar::open(self))),
+            Action::OpenActivity => self.open(Overlay::Activity(activity::open(self))),
+            Action::OpenGroups => self.open(Overlay::Groups(groups::open(self))),
+            Action::ToggleHelp => self.open(Overlay::Help(help::Help::default())),
             // Only overlays take these.
             Action::Type(_)
             | Action::Backspace
@@ -218,7 +195,38 @@ impl App {
     }
 
     fn open(&mut self, overlay: Overlay) {
-        self.view.overlay = Some(overlay);
+        self.overlay = Some(overlay);
+    }
+
+    fn open_prompt(&mut self, kind: prompt::PromptKind) {
+        self.open(Overlay::Prompt(prompt::open(self, kind)));
+    }
+
+    /// Input while an overlay is open. The wheel scrolls an overlay's own lines, as j/k
+    /// do; an overlay with none ignores it, and every click.
+    fn overlay_input(&mut self, action: Action) {
+        let Some(mut overlay) = self.overlay.take() else {
+            return;
+        };
+        let action = match action {
+            Action::Wheel(_, lines) => Action::ScrollLines(lines * WHEEL_LINES),
+            Action::Click(_) => return self.open(overlay),
+            action => action,
+        };
+        let next = overlay.layer().input(self, action);
+        if next == Next::Stay && self.overlay.is_none() {
+            self.open(overlay);
+        }
+    }
+
+    /// The open overlay on a new load of the archive, `old` the one it was opened on.
+    fn reload_overlay(&mut self, old: &Archive) {
+        let Some(mut overlay) = self.overlay.take() else {
+            return;
+        };
+        if overlay.layer().reload(self, old) == Next::Stay {
+            self.open(overlay);
+        }
     }
 
     /// The panes at the terminal's size.
@@ -257,5 +265,97 @@ impl App {
             Focus::Days => Focus::Messages,
             Focus::Messages => Focus::Days,
         };
+    }
+}
+
+impl Reader for App {
+    fn archive(&self) -> &Arc<Archive> {
+        &self.archive
+    }
+
+    fn view(&self) -> &View {
+        &self.view
+    }
+
+    fn derived(&self) -> &Derived {
+        &self.derived
+    }
+
+    fn keymap(&self) -> &Keymap {
+        &self.settings.keymap
+    }
+
+    fn page_height(&self) -> usize {
+        App::page_height(self)
+    }
+
+    fn say(&mut self, notice: String) {
+        self.view.notice = Some(notice);
+    }
+
+    fn quit(&mut self) {
+        self.view.quit = true;
+    }
+
+    fn set_scroll(&mut self, top: Anchor) {
+        self.view.scroll = top;
+    }
+
+    fn archive_search(&mut self) -> Option<&mut ArchiveSearch> {
+        self.archive_search.as_mut()
+    }
+
+    fn switch_group(&mut self, group: GroupId) {
+        App::switch_group(self, group);
+    }
+
+    fn set_filter(&mut self, filter: Option<SpeakerFilter>) {
+        App::set_filter(self, filter);
+    }
+
+    fn open_date(&mut self, date: NaiveDate) {
+        App::open_date(self, date);
+    }
+
+    fn goto(&mut self, typed: &str) {
+        App::goto(self, typed);
+    }
+
+    fn open_day_in_group(&mut self, i: usize) {
+        App::open_day_in_group(self, i);
+    }
+
+    fn search_archive(&mut self, text: &str) {
+        App::search_archive(self, text);
+    }
+
+    fn start_archive_search(&mut self, query: ArchiveQuery) {
+        App::start_archive_search(self, query);
+    }
+
+    fn open_found(&mut self) -> bool {
+        App::open_found(self)
+    }
+
+    fn set_day_search(&mut self, search: Option<DaySearch>) {
+        App::set_day_search(self, search);
+    }
+
+    fn search_as_typed(&mut self, typed: &str) {
+        App::search_as_typed(self, typed);
+    }
+
+    fn export(&mut self, file: &str, overwrite: bool) {
+        self.effects.push(Effect::Export(Export {
+            archive: Shared(self.archive.clone()),
+            day: self.view.day,
+            shown: self.derived.shown.clone(),
+            file: file.to_owned(),
+            overwrite,
+        }));
+    }
+
+    fn same_group(&self, old: &Archive, group: GroupId) -> GroupId {
+        App::same_group(self, old, group)
     }
 }

@@ -3,10 +3,8 @@
 
 use ratatui::layout::Position;
 
-use super::{App, Focus};
-
-/// Lines one wheel notch scrolls.
-pub(super) const WHEEL_LINES: isize = 3;
+use super::state::Focus;
+use super::{App, WHEEL_LINES};
 
 impl App {
     pub(super) fn wheel(&mut self, at: Position, lines: isize) {

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::{Anchor, App, overlay};
+use super::App;
+use super::state::Anchor;
 use crate::archive_search::ArchiveSearch;
 use crate::filter::SpeakerFilter;
 use crate::model::{Archive, GroupId};
@@ -69,7 +70,7 @@ impl App {
             query.scope.speakers = self.same_speakers(&old, query.scope.speakers.as_ref());
             self.archive_search = ArchiveSearch::start(&self.archive, query).ok();
         }
-        overlay::reload(self, &old);
+        self.reload_overlay(&old);
         let added = self.archive.days.len() as isize - old.days.len() as isize;
         let mut notice = match added {
             0 => "the archive changed: reloaded".to_owned(),

@@ -1,15 +1,7 @@
 //! Scrolling the message pane by rows of wrapped text, and keeping a row in view.
 
 use super::App;
-
-/// The top of the message pane: a shown message and how many of its rows are scrolled off.
-/// Independent of the width, so a resize keeps the same message at the top.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Anchor {
-    /// Index into `Derived::shown`.
-    pub pos: usize,
-    pub row: usize,
-}
+use super::state::Anchor;
 
 impl App {
     /// Cells a message row may take.

@@ -27,12 +27,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(days) = panes.days {
         days::render(app, days, buf);
     }
-    match (&app.view.overlay, &app.archive_search) {
+    match (&app.overlay, &app.archive_search) {
         (Some(Overlay::Results(_)), Some(search)) => results::render(app, search, &panes, buf),
         _ => messages::render(app, &panes, buf),
     }
     status::render(app, panes.status, buf);
-    let Some(overlay) = &app.view.overlay else {
+    let Some(overlay) = &app.overlay else {
         return;
     };
     match overlay {

@@ -15,7 +15,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let right = " ? help ";
     // One cell for the leading space.
     let room = (area.width as usize).saturating_sub(text::width(right) + 1);
-    let left = match &app.view.overlay {
+    let left = match &app.overlay {
         Some(Overlay::Prompt(p)) => {
             let sigil = p.kind.sigil();
             let count = if p.kind == PromptKind::DaySearch && app.view.day_search.is_some() {

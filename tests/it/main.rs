@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod e2e;
 mod hostile;
+mod layers;
 mod load;
 mod parse;
 mod reader;

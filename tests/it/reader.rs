@@ -407,7 +407,7 @@ fn incremental_search_and_hits() {
     type_str(&mut app, ":2018-03-05");
     press(&mut app, [enter()]);
     press(&mut app, [key('/')]);
-    assert!(matches!(app.view.overlay, Some(Overlay::Prompt(_))));
+    assert!(matches!(app.overlay, Some(Overlay::Prompt(_))));
     type_str(&mut app, "支");
     let partial = app.derived.hits.len();
     type_str(&mut app, "付");
@@ -425,7 +425,7 @@ fn incremental_search_and_hits() {
         assert_eq!(&text[h.range.clone()], "支付");
     }
     press(&mut app, [enter()]);
-    assert_eq!(app.view.overlay, None);
+    assert_eq!(app.overlay, None);
     assert_eq!(app.view.hit, 0);
     press(&mut app, [key('n')]);
     assert_eq!(app.view.hit, 1);
@@ -533,7 +533,7 @@ fn speaker_filter() {
     press(&mut app, [enter()]);
     let all = app.derived.shown.len();
     press(&mut app, [key('s')]);
-    let Some(Overlay::Speakers(picker)) = &app.view.overlay else {
+    let Some(Overlay::Speakers(picker)) = &app.overlay else {
         panic!("picker open")
     };
     let entries = picker.entries(&app.archive);
@@ -587,7 +587,7 @@ fn speaker_filter() {
 fn picker_narrows_and_switches_scope() {
     let mut app = sample_app(100, 30);
     press(&mut app, [key('s')]);
-    let Some(Overlay::Speakers(p)) = &app.view.overlay else {
+    let Some(Overlay::Speakers(p)) = &app.overlay else {
         panic!()
     };
     let day_total: usize = p.entries(&app.archive).iter().map(|e| e.1).sum();
@@ -596,14 +596,14 @@ fn picker_narrows_and_switches_scope() {
         &mut app,
         [Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE))],
     );
-    let Some(Overlay::Speakers(p)) = &app.view.overlay else {
+    let Some(Overlay::Speakers(p)) = &app.overlay else {
         panic!()
     };
     assert!(p.whole_group);
     let group_total: usize = p.entries(&app.archive).iter().map(|e| e.1).sum();
     assert_eq!(group_total, group_messages(&app));
     type_str(&mut app, "中金");
-    let Some(Overlay::Speakers(p)) = &app.view.overlay else {
+    let Some(Overlay::Speakers(p)) = &app.overlay else {
         panic!()
     };
     let names: Vec<String> = p
@@ -621,7 +621,7 @@ fn picker_narrows_and_switches_scope() {
         &mut app,
         [Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))],
     );
-    assert_eq!(app.view.overlay, None);
+    assert_eq!(app.overlay, None);
     assert!(app.view.filter.is_none(), "Esc applies nothing");
 }
 
@@ -630,7 +630,7 @@ fn groups_picker_help_and_quit() {
     let mut app = sample_app(100, 30);
     let date = app.day().date;
     press(&mut app, [key('c')]);
-    assert!(matches!(app.view.overlay, Some(Overlay::Groups(_))));
+    assert!(matches!(app.overlay, Some(Overlay::Groups(_))));
     let text = screen(&draw(&app));
     assert!(
         text.contains("devarch                      4 days"),
@@ -661,24 +661,24 @@ fn groups_picker_help_and_quit() {
     );
     assert_eq!(app.view.group.0, 1);
     press(&mut app, [key('?')]);
-    assert_eq!(app.view.overlay, Some(Overlay::Help(Help { top: 0 })));
+    assert_eq!(app.overlay, Some(Overlay::Help(Help { top: 0 })));
     let text = screen(&draw(&app));
     // The help lists the keymap table; j scrolls it to show the rest.
     for b in chatlog::keymap::BINDINGS.iter().take(10) {
         assert!(text.contains(b.help), "help lacks {:?}", b.help);
     }
     press(&mut app, [key('j'), key('j')]);
-    assert_eq!(app.view.overlay, Some(Overlay::Help(Help { top: 2 })));
+    assert_eq!(app.overlay, Some(Overlay::Help(Help { top: 2 })));
     press(&mut app, [key('k')]);
-    assert_eq!(app.view.overlay, Some(Overlay::Help(Help { top: 1 })));
+    assert_eq!(app.overlay, Some(Overlay::Help(Help { top: 1 })));
     press(&mut app, [key('x')]);
     assert_eq!(
-        app.view.overlay,
+        app.overlay,
         Some(Overlay::Help(Help { top: 1 })),
         "other keys do nothing in the help"
     );
     press(&mut app, [key('q')]);
-    assert_eq!(app.view.overlay, None);
+    assert_eq!(app.overlay, None);
     assert!(!app.view.quit, "q closes the help, not the reader");
     press(&mut app, [key('q')]);
     assert!(app.view.quit);
@@ -715,7 +715,7 @@ fn ctrl_c_quits_from_help_prompts_and_pickers() {
     for opener in ["?", "/", ":", "s", "c"] {
         let mut app = sample_app(100, 30);
         type_str(&mut app, opener);
-        assert_ne!(app.view.overlay, None, "{opener} opens something");
+        assert_ne!(app.overlay, None, "{opener} opens something");
         press(&mut app, [ctrl_c.clone()]);
         assert!(app.view.quit, "Ctrl-c after {opener}");
     }
@@ -726,7 +726,7 @@ fn help_scrolls_no_further_than_its_last_line() {
     let mut app = sample_app(80, 24);
     press(&mut app, [key('?')]);
     press(&mut app, std::iter::repeat_n(key('j'), 200));
-    let Some(Overlay::Help(Help { top })) = app.view.overlay else {
+    let Some(Overlay::Help(Help { top })) = app.overlay else {
         panic!("help open")
     };
     let lines = chatlog::app::overlay::help::lines(&app.settings.keymap);
@@ -736,12 +736,12 @@ fn help_scrolls_no_further_than_its_last_line() {
     assert!(text.contains(&lines.last().unwrap().0), "{text}");
     // As in less: g the top, Space a page on, G the end.
     press(&mut app, [key('g')]);
-    assert_eq!(app.view.overlay, Some(Overlay::Help(Help { top: 0 })));
+    assert_eq!(app.overlay, Some(Overlay::Help(Help { top: 0 })));
     press(&mut app, [key(' ')]);
-    assert_eq!(app.view.overlay, Some(Overlay::Help(Help { top: 22 })));
+    assert_eq!(app.overlay, Some(Overlay::Help(Help { top: 22 })));
     press(&mut app, [key('G')]);
     assert_eq!(
-        app.view.overlay,
+        app.overlay,
         Some(Overlay::Help(Help {
             top: lines.len() - 22
         }))
@@ -750,7 +750,7 @@ fn help_scrolls_no_further_than_its_last_line() {
     let day_scroll = app.view.scroll;
     app.update(Action::Wheel(Position::new(40, 10), -1));
     assert_eq!(
-        app.view.overlay,
+        app.overlay,
         Some(Overlay::Help(Help {
             top: lines.len() - 25
         }))
@@ -820,7 +820,7 @@ fn finish_find(app: &mut App) {
 fn archive_wide_search_lists_every_match_newest_first_and_opens_it() {
     let mut app = sample_app(100, 30);
     find_all(&mut app, "支付");
-    assert_eq!(app.view.overlay, Some(Overlay::Results(Default::default())));
+    assert_eq!(app.overlay, Some(Overlay::Results(Default::default())));
     let group = app.view.group;
     let expected = chatlog::search::search_archive(
         &app.archive,
@@ -847,7 +847,7 @@ fn archive_wide_search_lists_every_match_newest_first_and_opens_it() {
     // The third result, opened: its day, its message, the query highlighted there.
     press(&mut app, [key('j'), key('j'), enter()]);
     let chosen = app.archive_search.as_ref().unwrap().found[2];
-    assert_eq!(app.view.overlay, None);
+    assert_eq!(app.overlay, None);
     assert_eq!(app.view.day, chosen.day);
     let search = app
         .view
@@ -916,10 +916,10 @@ fn results_toggle_groups_regex_and_order_and_close() {
         &mut app,
         [Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))],
     );
-    assert_eq!(app.view.overlay, None);
+    assert_eq!(app.overlay, None);
     // F and an empty Enter show the last results again; :search runs one.
     press(&mut app, [key('F'), enter()]);
-    assert_eq!(app.view.overlay, Some(Overlay::Results(Default::default())));
+    assert_eq!(app.overlay, Some(Overlay::Results(Default::default())));
     press(&mut app, [key('q')]);
     type_str(&mut app, ":search 架构");
     press(&mut app, [enter()]);
@@ -1106,14 +1106,14 @@ fn the_wheel_and_clicks_under_an_overlay_leave_the_day_alone() {
         type_str(&mut app, ":2018-03-06");
         press(&mut app, [enter()]);
         type_str(&mut app, opener);
-        let (day, overlay) = (app.view.day, app.view.overlay.clone());
+        let (day, overlay) = (app.view.day, app.overlay.clone());
         let list = app.panes().days.expect("a day list at 100 columns");
         let on_list = Position::new(list.x + 2, list.y + 2);
         app.update(Action::Wheel(on_list, 1));
         app.update(Action::Wheel(on_list, -1));
         app.update(Action::Click(on_list));
         assert_eq!(app.view.day, day, "under {opener}");
-        assert_eq!(app.view.overlay, overlay, "under {opener}");
+        assert_eq!(app.overlay, overlay, "under {opener}");
     }
 }
 
@@ -1139,11 +1139,11 @@ fn a_reload_under_any_overlay_leaves_nothing_of_the_old_archive() {
         press(&mut app, [enter()]);
         app.update(Action::ScrollLines(5));
         press(&mut app, opener.iter().cloned());
-        assert_ne!(app.view.overlay, None, "{opener:?}");
+        assert_ne!(app.overlay, None, "{opener:?}");
         let (archive, _) = load(&smaller).unwrap();
         app.update(Action::Reload(Shared(Arc::new(archive))));
         let text = screen(&draw(&app));
-        match &app.view.overlay {
+        match &app.overlay {
             Some(Overlay::Activity(activity)) => {
                 assert_eq!(
                     (activity.group, activity.day),
@@ -1399,7 +1399,7 @@ fn group_messages(app: &App) -> usize {
 }
 
 fn cursor(app: &App) -> String {
-    match &app.view.overlay {
+    match &app.overlay {
         Some(Overlay::Calendar(c)) => c.cursor.to_string(),
         other => panic!("calendar not open: {other:?}"),
     }
@@ -1460,7 +1460,7 @@ fn calendar_keys_move_the_cursor_and_enter_opens_its_day() {
     app.update(Action::MoveCalendar(Step::First));
     app.update(Action::MoveCalendar(Step::Days(2)));
     press(&mut app, [enter()]);
-    assert_eq!(app.view.overlay, None);
+    assert_eq!(app.overlay, None);
     assert_eq!(app.day().date.to_string(), "2018-03-06");
     assert_eq!(app.view.notice, None);
 }
@@ -1488,7 +1488,7 @@ fn calendar_closes_with_esc_q_and_c_and_opens_nothing() {
         let mut app = prodarch_0305(80, 24);
         let day = app.view.day;
         press(&mut app, [key('C'), key('l'), close.clone()]);
-        assert_eq!(app.view.overlay, None, "{close:?}");
+        assert_eq!(app.overlay, None, "{close:?}");
         assert_eq!(app.view.day, day);
         assert!(!app.view.quit, "q closes the calendar, not the reader");
     }
@@ -1547,7 +1547,7 @@ fn activity_opens_on_group_figures_and_tab_switches_to_the_day() {
     let mut app = prodarch_0305(80, 24);
     let group_messages = group_messages(&app);
     press(&mut app, [key('i')]);
-    let activity = |app: &App| match &app.view.overlay {
+    let activity = |app: &App| match &app.overlay {
         Some(Overlay::Activity(a)) => a.clone(),
         other => panic!("activity not open: {other:?}"),
     };
@@ -1569,7 +1569,7 @@ fn activity_opens_on_group_figures_and_tab_switches_to_the_day() {
     assert!(activity(&app).whole_group);
     for close in [code(KeyCode::Esc), key('q'), key('i')] {
         press(&mut app, [key('i'), close.clone()]);
-        assert_eq!(app.view.overlay, None, "{close:?}");
+        assert_eq!(app.overlay, None, "{close:?}");
         assert!(!app.view.quit);
     }
 }
@@ -1583,7 +1583,7 @@ fn activity_snapshots_and_cells() {
             if scope == "day" {
                 press(&mut app, [code(KeyCode::Tab)]);
             }
-            let Some(Overlay::Activity(a)) = &app.view.overlay else {
+            let Some(Overlay::Activity(a)) = &app.overlay else {
                 panic!()
             };
             let (top, count) = a.speakers[0];

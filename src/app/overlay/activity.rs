@@ -6,16 +6,16 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::{Layer, Next, Overlay};
+use super::layer::{Layer, Next};
 use crate::action::Action;
 use crate::activity::{Span, per_day, per_hour, per_speaker};
-use crate::app::App;
+use crate::app::reader::Reader;
 use crate::keymap::Context;
 use crate::model::{Archive, GroupId, SpeakerId};
 
 /// The view over the open group and day.
-pub fn open(app: &App) -> Overlay {
-    Overlay::Activity(Activity::open(&app.archive, app.view.group, app.view.day))
+pub fn open(app: &dyn Reader) -> Activity {
+    Activity::open(app.archive(), app.view().group, app.view().day)
 }
 
 impl Layer for Activity {
@@ -23,9 +23,9 @@ impl Layer for Activity {
         &[Context::Activity, Context::Always]
     }
 
-    fn input(&mut self, app: &mut App, action: Action) -> Next {
+    fn input(&mut self, app: &mut dyn Reader, action: Action) -> Next {
         match action {
-            Action::ToggleScope => self.toggle_scope(&app.archive),
+            Action::ToggleScope => self.toggle_scope(app.archive()),
             Action::Cancel => return Next::Close,
             _ => {}
         }
@@ -33,11 +33,11 @@ impl Layer for Activity {
     }
 
     /// Counted again on the new archive, over the open group and day, in the same scope.
-    fn reload(&mut self, app: &App, _: &Archive) -> Next {
+    fn reload(&mut self, app: &dyn Reader, _: &Archive) -> Next {
         let whole_group = self.whole_group;
-        *self = Activity::open(&app.archive, app.view.group, app.view.day);
+        *self = Activity::open(app.archive(), app.view().group, app.view().day);
         if !whole_group {
-            self.toggle_scope(&app.archive);
+            self.toggle_scope(app.archive());
         }
         Next::Stay
     }

@@ -3,17 +3,18 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use super::{Layer, Next, Overlay};
+use super::layer::{Layer, Next};
 use crate::action::{Action, CalendarStep as Step};
-use crate::app::App;
+use crate::app::reader::Reader;
 use crate::keymap::Context;
 use crate::model::{Archive, Day};
 use crate::theme::SHADES;
 
 /// The calendar over the open group, its cursor on the open day.
-pub fn open(app: &App) -> Overlay {
-    let days = app.archive.group_days(app.view.group);
-    Overlay::Calendar(Calendar::new(days, app.day().date))
+pub fn open(app: &dyn Reader) -> Calendar {
+    let archive = app.archive();
+    let view = app.view();
+    Calendar::new(archive.group_days(view.group), archive.days[view.day].date)
 }
 
 impl Layer for Calendar {
@@ -21,11 +22,13 @@ impl Layer for Calendar {
         &[Context::Calendar, Context::Always]
     }
 
-    fn input(&mut self, app: &mut App, action: Action) -> Next {
+    fn input(&mut self, app: &mut dyn Reader, action: Action) -> Next {
         match action {
             Action::MoveCalendar(step) => {
-                let days = app.archive.group_days(app.view.group);
-                app.view.notice = self.step(days, step).map(str::to_owned);
+                let days = app.archive().group_days(app.view().group);
+                if let Some(why) = self.step(days, step) {
+                    app.say(why.to_owned());
+                }
             }
             Action::Submit => {
                 app.open_date(self.cursor);
@@ -38,8 +41,8 @@ impl Layer for Calendar {
     }
 
     /// Shaded again by the new archive's counts, the cursor where it was.
-    fn reload(&mut self, app: &App, _: &Archive) -> Next {
-        *self = Calendar::new(app.archive.group_days(app.view.group), self.cursor);
+    fn reload(&mut self, app: &dyn Reader, _: &Archive) -> Next {
+        *self = Calendar::new(app.archive().group_days(app.view().group), self.cursor);
         Next::Stay
     }
 }

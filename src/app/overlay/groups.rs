@@ -1,8 +1,8 @@
 //! The chat-group picker (`c`): a cursor over the archive's groups.
 
-use super::{Layer, Next, Overlay};
+use super::layer::{Layer, Next};
 use crate::action::Action;
-use crate::app::App;
+use crate::app::reader::Reader;
 use crate::keymap::Context;
 use crate::model::{Archive, GroupId};
 
@@ -13,10 +13,10 @@ pub struct GroupPicker {
 }
 
 /// The picker with the open group under the cursor.
-pub fn open(app: &App) -> Overlay {
-    Overlay::Groups(GroupPicker {
-        cursor: app.view.group.0 as usize,
-    })
+pub fn open(app: &dyn Reader) -> GroupPicker {
+    GroupPicker {
+        cursor: app.view().group.0 as usize,
+    }
 }
 
 impl Layer for GroupPicker {
@@ -24,8 +24,8 @@ impl Layer for GroupPicker {
         &[Context::Picker, Context::Always]
     }
 
-    fn input(&mut self, app: &mut App, action: Action) -> Next {
-        let last = app.archive.groups.len().saturating_sub(1);
+    fn input(&mut self, app: &mut dyn Reader, action: Action) -> Next {
+        let last = app.archive().groups.len().saturating_sub(1);
         match action {
             Action::CursorUp => self.cursor = self.cursor.saturating_sub(1),
             Action::CursorDown => self.cursor = (self.cursor + 1).min(last),
@@ -40,7 +40,7 @@ impl Layer for GroupPicker {
     }
 
     /// The cursor stays on its group, by folder (on the open group if that one is gone).
-    fn reload(&mut self, app: &App, old: &Archive) -> Next {
+    fn reload(&mut self, app: &dyn Reader, old: &Archive) -> Next {
         let under = GroupId(self.cursor.min(old.groups.len().saturating_sub(1)) as u32);
         self.cursor = app.same_group(old, under).0 as usize;
         Next::Stay

@@ -3,10 +3,10 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::{Layer, Next};
+use super::layer::{Layer, Next};
 use crate::action::Action;
-use crate::app::App;
 use crate::app::command::COMMANDS;
+use crate::app::reader::Reader;
 use crate::keymap::{Context, Keymap};
 use crate::layout;
 use crate::model::Archive;
@@ -54,9 +54,9 @@ impl Layer for Help {
         &[Context::Help, Context::Always]
     }
 
-    fn input(&mut self, app: &mut App, action: Action) -> Next {
-        let area = Rect::from((Position::ORIGIN, app.view.size));
-        let lines = lines(&app.settings.keymap).len();
+    fn input(&mut self, app: &mut dyn Reader, action: Action) -> Next {
+        let area = Rect::from((Position::ORIGIN, app.view().size));
+        let lines = lines(app.keymap()).len();
         let rows = layout::help_box(area, lines).height.saturating_sub(2) as usize;
         let last = lines.saturating_sub(rows);
         let top = match action {
@@ -71,7 +71,7 @@ impl Layer for Help {
         Next::Stay
     }
 
-    fn reload(&mut self, _: &App, _: &Archive) -> Next {
+    fn reload(&mut self, _: &dyn Reader, _: &Archive) -> Next {
         Next::Stay
     }
 }

@@ -6,36 +6,14 @@ pub mod activity;
 pub mod calendar;
 pub mod groups;
 pub mod help;
+pub mod layer;
 pub mod prompt;
 pub mod results;
 pub mod speakers;
 
-use super::App;
-use super::mouse::WHEEL_LINES;
-use crate::action::Action;
+use layer::Layer;
+
 use crate::keymap::Context;
-use crate::model::Archive;
-
-/// Whether an overlay stays open after an action.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Next {
-    Stay,
-    Close,
-}
-
-/// What every overlay does.
-pub trait Layer {
-    /// The keymap contexts live while it is open, most specific first.
-    fn contexts(&self) -> &'static [Context];
-
-    /// Takes an action meant for it. `app` is the reader beneath, without this overlay
-    /// (it may open another in its place).
-    fn input(&mut self, app: &mut App, action: Action) -> Next;
-
-    /// Comes back on a new load of the archive (`app.archive`), finding again by name
-    /// whatever ids of `old` it holds.
-    fn reload(&mut self, app: &App, old: &Archive) -> Next;
-}
 
 /// Lists the overlays once: the enum of them and its dispatch to [`Layer`].
 macro_rules! overlays {
@@ -47,7 +25,8 @@ macro_rules! overlays {
         }
 
         impl Overlay {
-            fn layer(&mut self) -> &mut dyn Layer {
+            /// Its state, as the protocol every overlay follows.
+            pub fn layer(&mut self) -> &mut dyn Layer {
                 match self {
                     $(Overlay::$name(state) => state,)*
                 }
@@ -78,31 +57,4 @@ overlays! {
     Calendar(calendar::Calendar),
     /// `i`: messages per day, per hour and per speaker.
     Activity(activity::Activity),
-}
-
-/// Input while an overlay is open. The wheel scrolls an overlay's own lines, as j/k do;
-/// an overlay with none ignores it, and every click.
-pub(super) fn input(app: &mut App, action: Action) {
-    let Some(mut overlay) = app.view.overlay.take() else {
-        return;
-    };
-    let action = match action {
-        Action::Wheel(_, lines) => Action::ScrollLines(lines * WHEEL_LINES),
-        Action::Click(_) => return app.view.overlay = Some(overlay),
-        action => action,
-    };
-    let next = overlay.layer().input(app, action);
-    if next == Next::Stay && app.view.overlay.is_none() {
-        app.view.overlay = Some(overlay);
-    }
-}
-
-/// The open overlay on a new load of the archive.
-pub(super) fn reload(app: &mut App, old: &Archive) {
-    let Some(mut overlay) = app.view.overlay.take() else {
-        return;
-    };
-    if overlay.layer().reload(app, old) == Next::Stay {
-        app.view.overlay = Some(overlay);
-    }
 }

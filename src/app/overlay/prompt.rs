@@ -1,9 +1,11 @@
 //! A line typed on the status line: the search in the day (`/`, incremental), a date or
 //! command (`:`), or a search across the archive (`F`).
 
-use super::{Layer, Next, Overlay};
+use super::layer::{Layer, Next};
 use crate::action::Action;
-use crate::app::{Anchor, App};
+use crate::app::command;
+use crate::app::reader::Reader;
+use crate::app::state::Anchor;
 use crate::keymap::Context;
 use crate::model::Archive;
 
@@ -37,24 +39,13 @@ pub struct Prompt {
     saved: Anchor,
 }
 
-fn open(app: &App, kind: PromptKind) -> Overlay {
-    Overlay::Prompt(Prompt {
+/// An empty prompt of `kind`, Esc going back to where the pane is now.
+pub fn open(app: &dyn Reader, kind: PromptKind) -> Prompt {
+    Prompt {
         kind,
         input: String::new(),
-        saved: app.view.scroll,
-    })
-}
-
-pub fn day_search(app: &App) -> Overlay {
-    open(app, PromptKind::DaySearch)
-}
-
-pub fn command(app: &App) -> Overlay {
-    open(app, PromptKind::Command)
-}
-
-pub fn archive_search(app: &App) -> Overlay {
-    open(app, PromptKind::ArchiveSearch)
+        saved: app.view().scroll,
+    }
 }
 
 impl Layer for Prompt {
@@ -62,7 +53,7 @@ impl Layer for Prompt {
         &[Context::Prompt, Context::Always]
     }
 
-    fn input(&mut self, app: &mut App, action: Action) -> Next {
+    fn input(&mut self, app: &mut dyn Reader, action: Action) -> Next {
         match action {
             Action::Type(c) => self.input.push(c),
             Action::Backspace => {
@@ -75,7 +66,7 @@ impl Layer for Prompt {
             Action::Cancel => {
                 if self.kind == PromptKind::DaySearch {
                     app.set_day_search(None);
-                    app.view.scroll = self.saved;
+                    app.set_scroll(self.saved);
                 }
                 return Next::Close;
             }
@@ -83,27 +74,27 @@ impl Layer for Prompt {
             _ => return Next::Stay,
         }
         if self.kind == PromptKind::DaySearch {
-            app.view.scroll = self.saved;
+            app.set_scroll(self.saved);
             app.search_as_typed(&self.input);
         }
         Next::Stay
     }
 
     /// Esc goes back to where the reader now is in the new archive.
-    fn reload(&mut self, app: &App, _: &Archive) -> Next {
-        self.saved = app.view.scroll;
+    fn reload(&mut self, app: &dyn Reader, _: &Archive) -> Next {
+        self.saved = app.view().scroll;
         Next::Stay
     }
 }
 
 impl Prompt {
-    fn submit(&self, app: &mut App) {
+    fn submit(&self, app: &mut dyn Reader) {
         match self.kind {
-            PromptKind::Command => app.command(self.input.trim()),
+            PromptKind::Command => command::run(app, self.input.trim()),
             PromptKind::ArchiveSearch => app.search_archive(self.input.trim()),
             PromptKind::DaySearch => {
-                if app.derived.hits.is_empty() && app.view.day_search.is_some() {
-                    app.view.notice = Some(format!("no match for {}", self.input));
+                if app.derived().hits.is_empty() && app.view().day_search.is_some() {
+                    app.say(format!("no match for {}", self.input));
                 }
             }
         }

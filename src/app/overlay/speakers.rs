@@ -3,10 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use super::{Layer, Next, Overlay};
+use super::layer::{Layer, Next};
 use crate::action::Action;
 use crate::activity::{Span, per_speaker};
-use crate::app::App;
+use crate::app::reader::Reader;
 use crate::filter::SpeakerFilter;
 use crate::keymap::Context;
 use crate::model::{Archive, SpeakerId};
@@ -26,14 +26,14 @@ pub struct SpeakerPicker {
 }
 
 /// The picker over the open day, the filter's speakers ticked.
-pub fn open(app: &App) -> Overlay {
-    Overlay::Speakers(SpeakerPicker {
+pub fn open(app: &dyn Reader) -> SpeakerPicker {
+    SpeakerPicker {
         query: String::new(),
         whole_group: false,
-        counts: per_speaker(&app.archive, Span::Day(app.view.day)),
-        chosen: app.view.filter.iter().flat_map(|f| f.ids()).collect(),
+        counts: per_speaker(app.archive(), Span::Day(app.view().day)),
+        chosen: app.view().filter.iter().flat_map(|f| f.ids()).collect(),
         cursor: 0,
-    })
+    }
 }
 
 impl SpeakerPicker {
@@ -51,13 +51,13 @@ impl SpeakerPicker {
     }
 
     /// Counts again over the day or the group, as the scope says.
-    fn count(&mut self, app: &App) {
+    fn count(&mut self, app: &dyn Reader) {
         let span = if self.whole_group {
-            Span::Group(app.view.group)
+            Span::Group(app.view().group)
         } else {
-            Span::Day(app.view.day)
+            Span::Day(app.view().day)
         };
-        self.counts = per_speaker(&app.archive, span);
+        self.counts = per_speaker(app.archive(), span);
     }
 }
 
@@ -66,8 +66,8 @@ impl Layer for SpeakerPicker {
         &[Context::Picker, Context::Always]
     }
 
-    fn input(&mut self, app: &mut App, action: Action) -> Next {
-        let entries = self.entries(&app.archive);
+    fn input(&mut self, app: &mut dyn Reader, action: Action) -> Next {
+        let entries = self.entries(app.archive());
         match action {
             Action::Type(c) => {
                 self.query.push(c);
@@ -110,13 +110,13 @@ impl Layer for SpeakerPicker {
     }
 
     /// Counts again on the new archive, the ticked speakers found by name.
-    fn reload(&mut self, app: &App, old: &Archive) -> Next {
+    fn reload(&mut self, app: &dyn Reader, old: &Archive) -> Next {
         let names: Vec<&str> = self.chosen.iter().map(|&id| old.speaker(id)).collect();
-        self.chosen = app.archive.speakers_named(&names).into_iter().collect();
+        self.chosen = app.archive().speakers_named(&names).into_iter().collect();
         self.count(app);
         self.cursor = self
             .cursor
-            .min(self.entries(&app.archive).len().saturating_sub(1));
+            .min(self.entries(app.archive()).len().saturating_sub(1));
         Next::Stay
     }
 }

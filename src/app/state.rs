@@ -1,0 +1,67 @@
+//! The reader's state as data: what the reader chose ([`View`]) and what follows from it
+//! ([`Derived`]). No behaviour here: `update` and its parts change it.
+
+use std::cell::RefCell;
+
+use ratatui::layout::Size;
+
+use super::hits::{DaySearch, Hit};
+use crate::filter::SpeakerFilter;
+use crate::model::GroupId;
+use crate::rows::RowCache;
+
+/// Which pane keys go to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Days,
+    Messages,
+}
+
+/// The top of the message pane: a shown message and how many of its rows are scrolled off.
+/// Independent of the width, so a resize keeps the same message at the top.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Anchor {
+    /// Index into `Derived::shown`.
+    pub pos: usize,
+    pub row: usize,
+}
+
+/// What the reader chose; nothing derivable.
+#[derive(Clone, Debug)]
+pub struct View {
+    pub group: GroupId,
+    /// Index in `Archive::days` of the open day (always within `group`).
+    pub day: usize,
+    pub scroll: Anchor,
+    pub focus: Focus,
+    /// Only these speakers' messages are shown.
+    pub filter: Option<SpeakerFilter>,
+    /// The search in the open day (`/`), whose hits `n`/`N` step through.
+    pub day_search: Option<DaySearch>,
+    /// Index of the current hit in `Derived::hits`.
+    pub hit: usize,
+    /// A one-off message for the status line, cleared by the next key.
+    pub notice: Option<String>,
+    /// The message `v` selected (index into `Derived::shown`), which `o` and `y` act on.
+    pub selected: Option<usize>,
+    /// The terminal's size when last drawn.
+    pub size: Size,
+    /// First row of the day list (keeps the open day in view).
+    pub days_top: usize,
+    pub quit: bool,
+}
+
+/// What the derived state depends on: the day, the filter, and the day search's query
+/// (and whether it is a regular expression).
+pub(super) type DerivedKey = (usize, Option<SpeakerFilter>, Option<(String, bool)>);
+
+/// What follows from the view: recomputed when its key (day, filter, query) changes.
+#[derive(Clone, Debug, Default)]
+pub struct Derived {
+    pub(super) key: Option<DerivedKey>,
+    /// Indices of the open day's messages that pass the filter.
+    pub shown: Vec<usize>,
+    pub hits: Vec<Hit>,
+    /// Wrapped rows of the open day's messages; filled as they are laid out.
+    pub(super) rows: RefCell<RowCache>,
+}
