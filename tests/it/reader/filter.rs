@@ -1,0 +1,102 @@
+//! The speaker filter and its picker.
+
+use super::*;
+
+#[test]
+fn speaker_filter() {
+    let mut app = sample_app(100, 30);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    let all = app.derived.shown.len();
+    press(&mut app, [key('s')]);
+    let Some(Overlay::Speakers(picker)) = &app.overlay else {
+        panic!("picker open")
+    };
+    let entries = picker.entries(&app.archive);
+    let (top, top_count) = entries[0];
+    let (second, second_count) = entries[1];
+    // Space ticks the row under the cursor; Down moves; Enter applies.
+    press(
+        &mut app,
+        [
+            key(' '),
+            Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
+            key(' '),
+            enter(),
+        ],
+    );
+    let filter = app.view.filter.clone().unwrap();
+    assert_eq!(filter.ids().count(), 2);
+    assert_eq!(app.derived.shown.len(), top_count + second_count);
+    let day = app.day();
+    assert!(
+        app.derived
+            .shown
+            .iter()
+            .all(|&i| [top, second].contains(&day.messages[i].speaker))
+    );
+    // The filter stays on the next day.
+    press(&mut app, [key(']')]);
+    let day = app.day();
+    assert!(
+        app.derived
+            .shown
+            .iter()
+            .all(|&i| [top, second].contains(&day.messages[i].speaker))
+    );
+    // Search runs over what is shown.
+    type_str(&mut app, "/的");
+    press(&mut app, [enter()]);
+    assert!(
+        app.derived
+            .hits
+            .iter()
+            .all(|h| h.pos < app.derived.shown.len())
+    );
+    press(&mut app, [key('S')]);
+    assert!(app.view.filter.is_none());
+    press(&mut app, [key('[')]);
+    assert_eq!(app.derived.shown.len(), all);
+}
+
+#[test]
+fn picker_narrows_and_switches_scope() {
+    let mut app = sample_app(100, 30);
+    press(&mut app, [key('s')]);
+    let Some(Overlay::Speakers(p)) = &app.overlay else {
+        panic!()
+    };
+    let day_total: usize = p.entries(&app.archive).iter().map(|e| e.1).sum();
+    assert_eq!(day_total, app.day().messages.len());
+    press(
+        &mut app,
+        [Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE))],
+    );
+    let Some(Overlay::Speakers(p)) = &app.overlay else {
+        panic!()
+    };
+    assert!(p.whole_group);
+    let group_total: usize = p.entries(&app.archive).iter().map(|e| e.1).sum();
+    assert_eq!(group_total, group_messages(&app));
+    type_str(&mut app, "中金");
+    let Some(Overlay::Speakers(p)) = &app.overlay else {
+        panic!()
+    };
+    let names: Vec<String> = p
+        .entries(&app.archive)
+        .iter()
+        .map(|e| app.archive.speaker(e.0).to_lowercase())
+        .collect();
+    assert!(
+        !names.is_empty() && names.iter().all(|n| n.contains("中金")),
+        "{names:?}"
+    );
+    let buf = draw(&app);
+    assert!(screen(&buf).contains("narrow: 中金"));
+    press(
+        &mut app,
+        [Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))],
+    );
+    assert_eq!(app.overlay, None);
+    assert!(app.view.filter.is_none(), "Esc applies nothing");
+}

@@ -1,0 +1,140 @@
+//! A new load of the archive keeping the place, under every overlay; the remembered place.
+
+use super::*;
+
+#[test]
+fn a_reload_keeps_the_place_filter_and_search_and_shows_the_new_day() {
+    let copy = sample_copy("reload");
+    let dir = copy.path();
+    let mut app = app_at(dir, 100, 30);
+    type_str(&mut app, ":group prodarch");
+    press(&mut app, [enter()]);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    press(&mut app, [key('s'), key(' '), enter()]);
+    let before = filter_names(&app);
+    type_str(&mut app, "/的");
+    press(&mut app, [enter()]);
+    app.update(Action::ScrollLines(3));
+    let (scroll, shown, days) = (
+        app.view.scroll,
+        app.derived.shown.len(),
+        app.archive.group(app.view.group).days.len(),
+    );
+    // A new day arrives in the group's folder.
+    let new_day = dir.join("prodarch/_posts/2018-03-08-chat.markdown");
+    std::fs::write(
+        &new_day,
+        "---\ntitle: \"2018-03-08-WeChat\"\n---\n> 09:00:00  新人  \n   \n大家好  \n",
+    )
+    .unwrap();
+    let (archive, _) = load(dir).unwrap();
+    app.update(Action::Reload(Shared(Arc::new(archive))));
+    assert_eq!(app.archive.group(app.view.group).name, "prodarch");
+    assert_eq!(app.day().date.to_string(), "2018-03-05");
+    assert_eq!(app.view.scroll, scroll);
+    assert_eq!(app.derived.shown.len(), shown, "the same filter");
+    assert_eq!(filter_names(&app), before);
+    assert_eq!(app.view.day_search.as_ref().unwrap().query, "的");
+    assert_eq!(app.archive.group(app.view.group).days.len(), days + 1);
+    assert_eq!(
+        app.view.notice.as_deref(),
+        Some("the archive changed: reloaded, 1 new day")
+    );
+    let text = screen(&draw(&app));
+    assert!(text.contains("2018-03-08 Thu     1"), "{text}");
+}
+
+/// A reload under each overlay, to a smaller archive: whatever the overlay held of the old
+/// archive (days, speakers, groups, a position) is counted again or let go, never used.
+#[test]
+fn a_reload_under_any_overlay_leaves_nothing_of_the_old_archive() {
+    let tab = Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    let down = Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    let openers: [&[Event]; 7] = [
+        &[key('i')],
+        &[key('i'), tab.clone()],
+        &[key('C')],
+        &[key('s'), down.clone(), key(' ')],
+        &[key('c'), down.clone(), down.clone(), down],
+        &[key('/'), key('的')],
+        &[key('?'), key('G')],
+    ];
+    let smaller = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tabs");
+    for opener in openers {
+        let mut app = sample_app(100, 30);
+        type_str(&mut app, ":2018-03-07");
+        press(&mut app, [enter()]);
+        app.update(Action::ScrollLines(5));
+        press(&mut app, opener.iter().cloned());
+        assert_ne!(app.overlay, None, "{opener:?}");
+        let (archive, _) = load(&smaller).unwrap();
+        app.update(Action::Reload(Shared(Arc::new(archive))));
+        let text = screen(&draw(&app));
+        match &app.overlay {
+            Some(Overlay::Activity(activity)) => {
+                assert_eq!(
+                    (activity.group, activity.day),
+                    (app.view.group, app.view.day)
+                );
+                let total: usize = activity.speakers.iter().map(|s| s.1).sum();
+                assert_eq!(total, app.archive.message_count(), "{text}");
+            }
+            Some(Overlay::Calendar(calendar)) => {
+                let days = app.archive.group_days(app.view.group);
+                let counted = chatlog::app::overlay::calendar::Calendar::new(days, calendar.cursor);
+                assert_eq!(calendar.quartiles, counted.quartiles);
+            }
+            Some(Overlay::Speakers(picker)) => {
+                let total: usize = picker.counts.iter().map(|s| s.1).sum();
+                assert_eq!(total, app.day().messages.len(), "{text}");
+                let known =
+                    |id: &chatlog::model::SpeakerId| (id.0 as usize) < app.archive.speakers.len();
+                assert!(picker.chosen.iter().all(known), "{text}");
+            }
+            Some(Overlay::Groups(picker)) => {
+                assert!(picker.cursor < app.archive.groups.len(), "{text}")
+            }
+            Some(Overlay::Prompt(_) | Overlay::Help(_)) => {}
+            other => panic!("{other:?} outlived the archive it was opened on"),
+        }
+        // The keys of the overlay (or of the reader) work on the new archive.
+        press(&mut app, [tab.clone(), key('j'), key('G'), enter()]);
+        draw(&app);
+    }
+}
+
+#[test]
+fn restore_goes_back_to_a_place_and_say_shows_a_notice() {
+    use chatlog::places::Place;
+    let mut app = sample_app(100, 30);
+    type_str(&mut app, ":2018-03-05");
+    press(&mut app, [enter()]);
+    app.update(Action::ScrollPage(1));
+    let place = app.place();
+    assert_eq!(
+        (place.group.as_str(), place.date.as_str()),
+        ("prodarch", "2018-03-05")
+    );
+    let top = app.view.scroll.pos;
+    let mut again = app_at(&sample(), 100, 30);
+    again.update(Action::Restore(place.clone()));
+    assert_eq!(again.place(), place);
+    assert_eq!(again.view.scroll.pos, top);
+    // A place whose group is gone is ignored; a day that is gone gives the next one.
+    let before = again.place();
+    again.update(Action::Restore(Place {
+        group: "gone".into(),
+        ..place.clone()
+    }));
+    assert_eq!(again.place(), before);
+    again.update(Action::Restore(Place {
+        date: "2018-03-01".into(),
+        ..place
+    }));
+    assert_eq!(again.day().date.to_string(), "2018-03-04");
+    again.update(Action::Say("could not copy".into()));
+    assert_eq!(again.view.notice.as_deref(), Some("could not copy"));
+    let status = row_text(&draw(&again), 29);
+    assert!(status.contains("could not copy"), "{status}");
+}
