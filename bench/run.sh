@@ -62,8 +62,8 @@ ensure_ripgrep() {
 
 build() {
     say "building (release)"
-    cargo build --release --bin chatlog --example gen-archive >&2
-    cargo bench --no-run --bench scale --bench reader >&2
+    cargo build --release --features synth --bin chatlog --example gen-archive >&2
+    cargo bench --features synth --no-run --bench scale --bench reader >&2
 }
 
 # The default archive is generated once; a user-given CHATLOG_ARCHIVE is used as it is.
@@ -145,7 +145,7 @@ main() {
     done
 
     say "in-process load and search (cargo bench --bench scale)"
-    SCALE=$(CHATLOG_ARCHIVE="$ARCHIVE" CHATLOG_WORDS="${WORDS[*]}" cargo bench --bench scale 2>/dev/null)
+    SCALE=$(CHATLOG_ARCHIVE="$ARCHIVE" CHATLOG_WORDS="${WORDS[*]}" cargo bench --features synth --bench scale 2>/dev/null)
 
     say "reader: time to first frame × 3"
     local frames frame_ms frame_text
@@ -155,7 +155,7 @@ main() {
 
     say "reader bench (100 k-message day)"
     local reader
-    reader=$(cargo bench --bench reader 2>/dev/null)
+    reader=$(cargo bench --features synth --bench reader 2>/dev/null)
 
     local base=${WORDS[0]}
     local mb=$((disk_kib / 1024))
@@ -192,11 +192,11 @@ main() {
     activity=$(scale_field "open the activity view" 3)
     echo "| reader: open the activity view on the archive + a frame (200×60, bench) | $activity | ≤ 50 ms | $(verdict "${activity% ms}" 1 50) |"
     echo
-    echo "In-process figures (\`cargo bench --bench scale\`):"
+    echo "In-process figures (\`cargo bench --features synth --bench scale\`):"
     echo
     echo "$SCALE"
     echo
-    echo "Reader on a 100 k-message day (\`cargo bench --bench reader\`):"
+    echo "Reader on a 100 k-message day (\`cargo bench --features synth --bench reader\`):"
     echo
     echo "$reader"
 }
