@@ -82,7 +82,10 @@ impl Grid<'_> {
         let mut w = RowWriter::new(buf, area.x, area.y, right);
         w.indent(pad);
         w.put(&text::fit(&name, w.room()), name_style);
-        RowWriter::new(buf, area.x, area.y + 1, right).put(" Mo Tu We Th Fr Sa Su", self.theme.dim);
+        if area.height > 1 {
+            let weekdays = " Mo Tu We Th Fr Sa Su";
+            RowWriter::new(buf, area.x, area.y + 1, right).put(weekdays, self.theme.dim);
+        }
         for (row, week) in calendar::weeks(date).iter().enumerate() {
             let y = area.y + 2 + row as u16;
             if y >= area.bottom() {

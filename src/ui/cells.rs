@@ -21,8 +21,15 @@ pub struct RowWriter<'b> {
 }
 
 impl<'b> RowWriter<'b> {
+    /// A writer along row `y`; a row outside the buffer has no room, so a pane too small
+    /// for what it lays out writes nothing there rather than past the buffer.
     pub fn new(buf: &'b mut Buffer, x: u16, y: u16, right: u16) -> Self {
-        let right = right.min(buf.area.right());
+        let on_screen = (buf.area.top()..buf.area.bottom()).contains(&y);
+        let right = if on_screen {
+            right.min(buf.area.right())
+        } else {
+            x
+        };
         RowWriter {
             buf,
             x,

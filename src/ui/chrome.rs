@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::cells::RowWriter;
 use crate::layout::inside_border;
@@ -33,5 +34,20 @@ pub fn pane(area: Rect, title: &str, focused: bool, theme: &Theme, buf: &mut Buf
 /// its inside.
 pub fn overlay_box(area: Rect, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
     Clear.render(area, buf);
+    blank_wide_neighbours(area, buf);
     pane(area, title, true, theme, buf)
+}
+
+/// A wide character just left of `area` would spill its second half over the box's left
+/// border: it becomes a space (half of it was covered anyway).
+fn blank_wide_neighbours(area: Rect, buf: &mut Buffer) {
+    if area.x <= buf.area.x {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let cell = &mut buf[(area.x - 1, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }

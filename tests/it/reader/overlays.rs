@@ -173,3 +173,33 @@ fn the_wheel_and_clicks_under_an_overlay_leave_the_day_alone() {
         assert_eq!(app.overlay, overlay, "under {opener}");
     }
 }
+
+/// A wide character of the day beneath, just left of an overlay, must not cover its left
+/// border (at 200×60 the help's border broke on 4 rows over proddev 2017-12-22).
+#[test]
+fn overlay_borders_stay_whole_over_wide_text() {
+    let Some(dir) = real_logs() else {
+        return;
+    };
+    for (width, height) in [(200, 60), (160, 48), (97, 30), (80, 24)] {
+        let mut app = app_at(&dir, width, height);
+        command(&mut app, "group proddev");
+        command(&mut app, "2017-12-22");
+        for opener in ['?', 's', 'c', 'C'] {
+            press(&mut app, [key(opener)]);
+            let buf = draw(&app);
+            let area = buf.area;
+            let lines = chatlog::app::overlay::help::lines(&app.settings.keymap).len();
+            let boxes = [
+                chatlog::layout::help_box(area, lines),
+                chatlog::layout::centered(area, 56, height.saturating_sub(4)),
+                chatlog::layout::centered(area, 40, app.archive.groups.len() as u16 + 2),
+                chatlog::layout::centered(area, 71, 14),
+            ];
+            let index = "?scC".find(opener).unwrap();
+            assert_whole_cells(&buf, &boxes[index..=index]);
+            press(&mut app, [code(KeyCode::Esc)]);
+            assert_eq!(app.overlay, None);
+        }
+    }
+}

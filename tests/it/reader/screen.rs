@@ -156,3 +156,40 @@ fn views_keep_cells_whole_at_every_size_on_real_data() {
         }
     }
 }
+
+/// Every overlay at every size from 1×1 to 45×12, and a few wide ones, over a real day:
+/// nothing panics, and what is drawn keeps its cells whole.
+#[test]
+fn every_overlay_draws_at_every_size() {
+    let archive = real_or_sample();
+    let openers: [&[Event]; 9] = [
+        &[],
+        &[key('?')],
+        &[key('/'), key('的')],
+        &[key('s')],
+        &[key('c')],
+        &[key('C')],
+        &[key('i')],
+        &[key('F'), key('的'), enter()],
+        &[key('v')],
+    ];
+    let sizes = (1..=45).flat_map(|w| (1..=12).map(move |h| (w, h))).chain([
+        (200, 3),
+        (300, 2),
+        (120, 1),
+        (1, 60),
+        (2, 80),
+    ]);
+    for (width, height) in sizes {
+        for opener in openers {
+            let mut app = App::new(archive.clone(), Size::new(width, height));
+            press(&mut app, opener.iter().cloned());
+            if let Some(search) = &mut app.archive_search {
+                search.wait();
+            }
+            app.update(Action::Tick);
+            let buf = draw(&app);
+            assert_whole_cells(&buf, &[]);
+        }
+    }
+}
