@@ -138,3 +138,69 @@ fn restore_goes_back_to_a_place_and_say_shows_a_notice() {
     let status = row_text(&draw(&again), 29);
     assert!(status.contains("could not copy"), "{status}");
 }
+
+/// A day file of one message saying `text`, in group folder `group` of `root`.
+fn write_day(root: &Path, group: &str, date: &str, text: &str) {
+    let dir = root.join(group);
+    std::fs::create_dir_all(&dir).unwrap();
+    let day = format!(
+        "---\ntitle: \"{date}-WeChat\"\ndate: {date} 12:00:00\n---\n\
+         > 10:00:00  Alice  \n   \n{text}  \n   \n"
+    );
+    std::fs::write(dir.join(format!("{date}-chat.md")), day).unwrap();
+}
+
+/// The search across the archive holds a group and speakers of one load: a reload finds
+/// them again by name. (Removing a group that sorted first crashed the reader; adding one
+/// silently moved the open results to another group.)
+#[test]
+fn a_reload_finds_the_results_group_again_by_name() {
+    let temp = TempDir::new("reload-results");
+    for group in ["a", "b", "c"] {
+        write_day(temp.path(), group, "2019-01-01", "hello");
+        write_day(temp.path(), group, "2019-01-02", "hello again");
+    }
+    let mut app = app_at(temp.path(), 100, 30);
+    command(&mut app, "group c");
+    press(&mut app, [key('s'), enter()]);
+    find_all(&mut app, "hello");
+    let reload = |app: &mut App| {
+        let (archive, _) = load(temp.path()).unwrap();
+        app.update(Action::Reload(Shared(Arc::new(archive))));
+        finish_find(app);
+        draw(app);
+    };
+    let in_c = |app: &App| {
+        let search = app.archive_search.as_ref().expect("the search runs again");
+        let group = |d: usize| app.archive.group(app.archive.days[d].group).name.clone();
+        assert_eq!(group(app.archive.group(search.query.group).days.start), "c");
+        assert_eq!(search.found.len(), 2);
+        assert!(search.found.iter().all(|f| group(f.day) == "c"));
+        assert_eq!(filter_names(app), ["Alice"]);
+        assert_eq!(app.archive.group(app.view.group).name, "c");
+    };
+    std::fs::remove_dir_all(temp.path().join("a")).unwrap();
+    reload(&mut app);
+    in_c(&app);
+    write_day(temp.path(), "0first", "2019-01-01", "hello");
+    reload(&mut app);
+    in_c(&app);
+    assert!(matches!(app.overlay, Some(Overlay::Results(_))));
+}
+
+/// A reload without the open group says so, and shows another.
+#[test]
+fn a_reload_without_the_open_group_says_it_is_gone() {
+    let temp = TempDir::new("reload-gone");
+    for group in ["a", "b"] {
+        write_day(temp.path(), group, "2019-01-01", "hello");
+    }
+    let mut app = app_at(temp.path(), 100, 30);
+    command(&mut app, "group b");
+    std::fs::remove_dir_all(temp.path().join("b")).unwrap();
+    let (archive, _) = load(temp.path()).unwrap();
+    app.update(Action::Reload(Shared(Arc::new(archive))));
+    let notice = app.view.notice.clone().unwrap_or_default();
+    assert!(notice.contains("b is gone: showing a"), "{notice}");
+    draw(&app);
+}

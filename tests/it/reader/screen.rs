@@ -193,3 +193,22 @@ fn every_overlay_draws_at_every_size() {
         }
     }
 }
+
+/// A time format that needs a date panicked the first frame. The config refuses it and
+/// keeps the default; should one reach the app anyway, the plain time stands in.
+#[test]
+fn a_time_format_that_needs_a_date_never_breaks_a_frame() {
+    let (settings, problems) = chatlog::config::parse("time_format = \"%Y-%m-%d %H:%M\"", false);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let forced = chatlog::config::Settings {
+        time_format: "%Y-%m-%d %H:%M".into(),
+        ..settings.clone()
+    };
+    for settings in [settings, forced] {
+        let (archive, _) = load(&sample()).unwrap();
+        let app = App::with_settings(Arc::new(archive), Size::new(80, 24), settings);
+        let first = &app.day().messages[app.derived.shown[0]];
+        let text = screen(&draw(&app));
+        assert!(text.contains(&format!("{} ", first.time)), "{text}");
+    }
+}
