@@ -2,20 +2,23 @@
 //! behind a progress gauge, then loop (draw, read an event, update), and restore the
 //! terminal on every exit path, a panic included.
 
-use std::io::stdout;
+use std::fs::OpenOptions;
+use std::io::{self, IsTerminal, Write, stdout};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use anyhow::anyhow;
+use anyhow::{Context, anyhow, bail};
+use crossterm::cursor::Show;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
 };
 use crossterm::execute;
+use crossterm::terminal::LeaveAlternateScreen;
 use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
 use signal_hook::iterator::Signals;
 
 use crate::action::{Action, Shared};
@@ -65,6 +68,7 @@ pub struct Options {
 /// Runs the reader on the archive at `dir` until the user quits. The first frame is drawn
 /// before the archive is read; a fatal load error comes back once the terminal is restored.
 pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
+    check_before_the_terminal(dir)?;
     let (settings, config) = configure(options.config.as_deref());
     let progress = Arc::new(Progress::default());
     let loader = {
@@ -81,6 +85,9 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
     }));
     execute!(stdout(), EnableMouseCapture)?;
     let stop = stop_on_signals()?;
+    // A file-size limit reached by `:export` fails that write (EFBIG) instead of killing
+    // the reader with the terminal raw.
+    signal_hook::flag::register(SIGXFSZ, Arc::new(AtomicBool::new(false)))?;
     let mut typed = Vec::new();
     let theme = &settings.theme;
     let loaded = wait_for(
@@ -134,6 +141,29 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
         eprintln!("chatlog: {file}: {}", text::shown(problem));
     }
     Ok(())
+}
+
+/// What must hold before the terminal is touched: the folder is there (named first, as
+/// the likelier mistake), and input and output are a terminal: escape codes written into
+/// a file or pipe help nobody.
+fn check_before_the_terminal(dir: &Path) -> anyhow::Result<()> {
+    let meta = std::fs::metadata(dir)
+        .with_context(|| format!("cannot open {}", text::shown(&dir.display().to_string())))?;
+    if !meta.is_dir() {
+        bail!(
+            "{} is not a directory",
+            text::shown(&dir.display().to_string())
+        );
+    }
+    let not_terminal = match (io::stdin().is_terminal(), io::stdout().is_terminal()) {
+        (true, true) => return Ok(()),
+        (false, _) => "its input",
+        (true, false) => "its output",
+    };
+    bail!(
+        "the reader needs a terminal, and {not_terminal} is not one; \
+         to print an archive, use `chatlog show DIR DATE` or `chatlog search DIR TEXT`"
+    )
 }
 
 /// The config file's problems: the status line names the file short, so that the problem
@@ -250,13 +280,26 @@ fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
         if let Some(signal) = signals.forever().next() {
             flag.store(true, Ordering::Relaxed);
             std::thread::sleep(STOP_GRACE);
-            // Restoring may block on a terminal that is gone: try it aside, briefly.
-            std::thread::spawn(|| drop(Restore));
+            // The reader's thread may be busy or blocked, holding the standard output's
+            // lock: restore through a handle of our own on the terminal. It may block on
+            // a terminal that is gone: try it aside, briefly.
+            std::thread::spawn(|| {
+                if let Ok(mut tty) = OpenOptions::new().write(true).open("/dev/tty") {
+                    let _ = restore_aside(&mut tty);
+                }
+            });
             std::thread::sleep(STOP_GRACE / 4);
             signal_hook::low_level::exit(128 + signal);
         }
     });
     Ok(stop)
+}
+
+/// Puts the terminal back without the standard output or its lock: the sequences go to
+/// `tty`, and raw mode is left through the terminal's own settings.
+fn restore_aside(tty: &mut impl Write) -> io::Result<()> {
+    execute!(tty, DisableMouseCapture, LeaveAlternateScreen, Show)?;
+    crossterm::terminal::disable_raw_mode()
 }
 
 /// Draws the loading gauge until the loader is done; `None` if the user quit first. Keys
@@ -305,4 +348,48 @@ fn is_quit(event: &Event) -> bool {
     key.kind != KeyEventKind::Release
         && (key.code == KeyCode::Char('q')
             || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The signal path restores while another thread holds the standard output's lock,
+    /// as a reader busy drawing (or blocked writing) does.
+    #[test]
+    fn restoring_aside_needs_no_lock_of_the_standard_output() {
+        let (locked, release) = (
+            Arc::new(AtomicBool::new(false)),
+            Arc::new(AtomicBool::new(false)),
+        );
+        let holder = {
+            let (locked, release) = (locked.clone(), release.clone());
+            std::thread::spawn(move || {
+                let _lock = stdout().lock();
+                locked.store(true, Ordering::SeqCst);
+                while !release.load(Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+            })
+        };
+        while !locked.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let restorer = std::thread::spawn(|| {
+            let mut tty = Vec::new();
+            restore_aside(&mut tty).map(|()| tty)
+        });
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !restorer.is_finished() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let finished = restorer.is_finished();
+        release.store(true, Ordering::SeqCst);
+        holder.join().unwrap();
+        assert!(finished, "restoring waited for the lock");
+        let written = String::from_utf8(restorer.join().unwrap().unwrap()).unwrap();
+        for sequence in ["\x1b[?1049l", "\x1b[?1000l", "\x1b[?25h"] {
+            assert!(written.contains(sequence), "{written:?} lacks {sequence:?}");
+        }
+    }
 }

@@ -352,3 +352,52 @@ fn reader_pid(t: &Tmux) -> String {
     assert!(!pid.is_empty(), "the reader's pid");
     pid
 }
+
+/// Without a terminal the reader says so and writes nothing (it wrote escape codes into a
+/// redirected file, or failed with "No such device or address").
+#[test]
+fn the_reader_without_a_terminal_says_so_and_writes_nothing() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let out = Command::new(env!("CARGO_BIN_EXE_chatlog"))
+        .arg(&sample)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "{:?}", out.stdout);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("needs a terminal, and its input is not one"),
+        "{said}"
+    );
+    assert!(said.contains("chatlog show DIR DATE"), "{said}");
+    // A missing folder is named first.
+    let out = Command::new(env!("CARGO_BIN_EXE_chatlog"))
+        .arg(sample.join("no-such-folder"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot open"));
+}
+
+/// `chatlog DIR > file` from a terminal: the file stays empty, the terminal is untouched.
+#[test]
+fn the_reader_with_its_output_redirected_writes_no_escape_codes() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let temp = TempDir::new("redirected");
+    let file = temp.path().join("out.txt");
+    let command = format!(
+        "'{}' '{}' > '{}'; echo CHATLOG-EXITED=$?; sleep 30",
+        env!("CARGO_BIN_EXE_chatlog"),
+        sample.display(),
+        file.display()
+    );
+    let Some(t) = Tmux::start("redirected", &command, 100, 30) else {
+        return;
+    };
+    let screen = t.wait_for("CHATLOG-EXITED=2");
+    assert!(screen.contains("its output is not one"), "{screen}");
+    assert_eq!(std::fs::read(&file).unwrap(), b"");
+    assert_eq!(t.display("#{alternate_on}"), "0", "{screen}");
+}
