@@ -56,8 +56,8 @@ pub enum Action {
     OpenLink,
     /// `y`: copy the selected message's text.
     Copy,
-    /// The archive changed on disk and was loaded again.
-    Reload(Shared),
+    /// The archive changed on disk and was loaded again, with this many problems.
+    Reload(Shared, usize),
     /// Something the terminal side has to tell the reader (an effect's outcome).
     Say(String),
     /// Go back to where the reader was last time.
@@ -82,7 +82,7 @@ impl Action {
             Action::Quit
                 | Action::Resize(_)
                 | Action::Tick
-                | Action::Reload(_)
+                | Action::Reload(..)
                 | Action::Say(_)
                 | Action::Restore(_)
         )

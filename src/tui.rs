@@ -111,23 +111,26 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
     if let Some(place) = state.as_ref().and_then(|s| s.place(dir)) {
         app.update(Action::Restore(place.clone()));
     }
-    if !problems.is_empty() {
-        app.update(Action::Say(format!(
-            "{} problem(s) while loading: `chatlog check {}` lists them",
-            problems.len(),
-            dir.display()
-        )));
-    }
-    if let Some(warning) = warning {
-        app.update(Action::Say(warning));
-    }
     for event in typed {
         if let Some(action) = app.action_for(&event) {
             app.update(action);
         }
     }
-    if let Some(said) = config.said() {
-        app.update(Action::Say(said));
+    // One notice, the load's problems first: each would hide the one before.
+    let loading = (!problems.is_empty()).then(|| {
+        format!(
+            "{} {} while loading: `chatlog check {}` lists them",
+            problems.len(),
+            text::plural(problems.len(), "problem", "problems"),
+            text::shown(&dir.display().to_string())
+        )
+    });
+    let said: Vec<String> = [loading, warning, config.said()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !said.is_empty() {
+        app.update(Action::Say(said.join(" · ")));
     }
     read(&mut app, &mut terminal, dir, &stop)?;
     let saved = state.as_mut().map(|s| s.save(dir, app.place()));
@@ -260,7 +263,9 @@ fn follow_changes(
         return false;
     }
     match reload.take().map(JoinHandle::join) {
-        Some(Ok(Ok((archive, _)))) => app.update(Action::Reload(Shared(Arc::new(archive)))),
+        Some(Ok(Ok((archive, problems)))) => {
+            app.update(Action::Reload(Shared(Arc::new(archive)), problems.len()))
+        }
         Some(Ok(Err(err))) => app.update(Action::Say(format!("could not reload: {err:#}"))),
         _ => app.update(Action::Say("could not reload the archive".into())),
     }

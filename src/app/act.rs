@@ -38,9 +38,13 @@ impl App {
     pub(super) fn open_link(&mut self) {
         let url = self.acted_on().and_then(|msg| {
             let body = self.day().body(msg);
-            rows::link_ranges(body)
-                .first()
-                .map(|r| body[r.clone()].to_owned())
+            // A URL goes to another program as an argument: no control character in it.
+            rows::link_ranges(body).first().map(|r| {
+                body[r.clone()]
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .collect()
+            })
         });
         self.view.notice = Some(match url {
             Some(url) => {
@@ -56,7 +60,7 @@ impl App {
         let Some(text) = self.acted_on().map(|msg| self.day().body(msg).to_owned()) else {
             return;
         };
-        self.view.notice = Some(format!("copied {} characters", text.chars().count()));
+        // The status says what happened once it has: the terminal side tells.
         self.effects.push(Effect::Copy(text));
     }
 }

@@ -121,7 +121,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Resize(_) | Action::Wheel(..) | Action::Tick | Action::Reload(_)
+            Action::Resize(_) | Action::Wheel(..) | Action::Tick | Action::Reload(..)
         ) {
             self.view.notice = None;
         }
@@ -163,7 +163,7 @@ impl App {
             Action::Select => self.toggle_selection(),
             Action::OpenLink => self.open_link(),
             Action::Copy => self.copy(),
-            Action::Reload(Shared(archive)) => self.reload(archive),
+            Action::Reload(Shared(archive), problems) => self.reload(archive, problems),
             Action::Say(text) => self.view.notice = Some(text),
             Action::Restore(place) => self.restore(&place),
             Action::OpenSpeakers => self.open(Overlay::Speakers(speakers::open(self))),

@@ -12,6 +12,7 @@ use crate::archive_search::ArchiveSearch;
 use crate::filter::SpeakerFilter;
 use crate::model::{Archive, GroupId};
 use crate::places::Place;
+use crate::text;
 
 impl App {
     /// Where the reader is, to come back to next time.
@@ -50,8 +51,8 @@ impl App {
     /// Takes a new load of the archive, keeping the reader's place: the same group (by
     /// folder), day (by date, else the nearest later), top message, filter (by name),
     /// search, and open overlay; a search across the archive runs again. A group that is
-    /// gone is announced, not silently replaced.
-    pub(super) fn reload(&mut self, archive: Arc<Archive>) {
+    /// gone is announced, not silently replaced, and so are the load's problems.
+    pub(super) fn reload(&mut self, archive: Arc<Archive>, problems: usize) {
         let old = std::mem::replace(&mut self.archive, archive);
         let day = &old.days[self.view.day];
         let (path, date) = (old.group(day.group).path.clone(), day.date);
@@ -84,6 +85,11 @@ impl App {
                 "{notice}; {} is gone: showing {now}",
                 old.group(day.group).name
             );
+        }
+        if problems > 0 {
+            let root = text::shown(&self.archive.root.display().to_string());
+            let noun = text::plural(problems, "problem", "problems");
+            notice = format!("{notice} · {problems} {noun}: `chatlog check {root}` lists them");
         }
         self.view.notice = Some(notice);
     }

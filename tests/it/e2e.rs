@@ -168,6 +168,7 @@ fn sigterm_restores_the_terminal() {
     );
 }
 
+/// With no clipboard program, `y` sends OSC 52 and says that is all it did.
 #[test]
 fn y_copies_the_selected_message_to_the_terminal_clipboard() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
@@ -175,7 +176,11 @@ fn y_copies_the_selected_message_to_the_terminal_clipboard() {
         return;
     };
     clipboard_writes_make_buffers(&t);
-    t.cmd(&["respawn-pane", "-k", "-t", "t", &command_line(&sample)]);
+    let command = format!(
+        "env -u DISPLAY -u WAYLAND_DISPLAY {}",
+        command_line(&sample)
+    );
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &command]);
     t.wait_for("? help");
     t.type_text(":group prodarch");
     t.keys(&["Enter"]);
@@ -183,9 +188,97 @@ fn y_copies_the_selected_message_to_the_terminal_clipboard() {
     t.keys(&["Enter"]);
     t.wait_for("prodarch · 2018-03-05 Mon");
     t.keys(&["v", "j", "y"]);
-    t.wait_for("copied");
+    t.wait_for("sent 7 characters to the terminal's clipboard (OSC 52)");
     let copied = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
     assert_eq!(copied, "银行应该比较难");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+}
+
+/// Programs that record what they were given, first on PATH.
+fn stubs(dir: &Path, programs: &[(&str, &str)]) -> String {
+    for (name, script) in programs {
+        let path = dir.join(name);
+        std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+        let mode = std::os::unix::fs::PermissionsExt::from_mode(0o755);
+        std::fs::set_permissions(&path, mode).unwrap();
+    }
+    format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
+/// With a clipboard program there, `y` copies through it and says so; one that fails
+/// is reported, not called a copy.
+#[test]
+fn y_copies_through_the_system_clipboard_program() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let temp = TempDir::new("xclip");
+    let got = temp.path().join("clipboard");
+    let path = stubs(
+        temp.path(),
+        &[(
+            "xclip",
+            &format!("echo \"$@\" > '{0}.args'; cat > '{0}'", got.display()),
+        )],
+    );
+    let command = format!(
+        "env -u WAYLAND_DISPLAY DISPLAY=:99 PATH='{path}' {}",
+        command_line(&sample)
+    );
+    let Some(t) = Tmux::start("xclip", &command, 120, 30) else {
+        return;
+    };
+    t.wait_for("? help");
+    t.type_text(":group prodarch");
+    t.keys(&["Enter"]);
+    t.type_text(":2018-03-05");
+    t.keys(&["Enter"]);
+    t.wait_for("prodarch · 2018-03-05 Mon");
+    t.keys(&["v", "j", "y"]);
+    t.wait_for("copied 7 characters (xclip)");
+    assert_eq!(std::fs::read_to_string(&got).unwrap(), "银行应该比较难");
+    let args = std::fs::read_to_string(got.with_extension("args")).unwrap();
+    assert_eq!(args.trim(), "-selection clipboard");
+    stubs(temp.path(), &[("xclip", "cat > /dev/null; exit 3")]);
+    t.keys(&["y"]);
+    t.wait_for("could not copy with xclip: it exit status: 3");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+}
+
+/// `o` hands the link to the system opener, with no control character in it.
+#[test]
+fn o_opens_the_link_with_the_system_opener() {
+    let temp = TempDir::new("opener");
+    let archive = temp.path().join("archive");
+    std::fs::create_dir_all(&archive).unwrap();
+    let day = "---\ntitle: \"2019-01-01-WeChat\"\n---\n> 09:00:00  A  \n   \n\
+               see https://example.com/a&#27;[31mb?x=1 please  \n";
+    std::fs::write(archive.join("2019-01-01-WeChat.md"), day).unwrap();
+    let got = temp.path().join("opened");
+    let path = stubs(
+        temp.path(),
+        &[(
+            "xdg-open",
+            &format!("printf '%s' \"$1\" > '{}'", got.display()),
+        )],
+    );
+    let command = format!("env PATH='{path}' {}", command_line(&archive));
+    let Some(t) = Tmux::start("opener", &command, 120, 30) else {
+        return;
+    };
+    t.wait_for("? help");
+    t.keys(&["o"]);
+    t.wait_for("opening https://example.com/a");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !got.exists() && Instant::now() < deadline {
+        sleep(Duration::from_millis(50));
+    }
+    let opened = std::fs::read_to_string(&got).unwrap();
+    assert_eq!(opened, "https://example.com/a[31mb?x=1");
     t.keys(&["q"]);
     t.wait_for("CHATLOG-EXITED");
 }
@@ -400,4 +493,72 @@ fn the_reader_with_its_output_redirected_writes_no_escape_codes() {
     assert!(screen.contains("its output is not one"), "{screen}");
     assert_eq!(std::fs::read(&file).unwrap(), b"");
     assert_eq!(t.display("#{alternate_on}"), "0", "{screen}");
+}
+
+/// A day file of one message, `text`, dated `date`, in `dir`, written whole at once (a
+/// reload never sees half of it).
+fn write_day(dir: &Path, date: &str, text: &str) {
+    let body = format!("---\ntitle: \"{date}-WeChat\"\n---\n> 09:00:00  A  \n   \n{text}  \n");
+    let part = dir.join(format!("{date}.part"));
+    std::fs::write(&part, body).unwrap();
+    std::fs::rename(part, dir.join(format!("{date}-WeChat.md"))).unwrap();
+}
+
+/// The archive folder deleted and made again (a re-clone) is watched again; a reload with
+/// problems says so.
+#[test]
+fn live_reload_survives_the_folder_being_replaced_and_names_new_problems() {
+    let folder = TempDir::new("live-replaced");
+    let dir = folder.path().join("archive");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_day(&dir, "2020-01-01", "first");
+    let Some(t) = Tmux::start("replaced", &command_line(&dir), 120, 30) else {
+        return;
+    };
+    t.wait_for("2020-01-01 Wed     1");
+    std::fs::remove_dir_all(&dir).unwrap();
+    t.wait_for("could not reload");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_day(&dir, "2020-01-01", "first");
+    write_day(&dir, "2020-01-02", "second");
+    t.wait_for("reloaded, 1 new day");
+    // The new folder's watch sees changes, and names the problems they bring.
+    std::fs::write(dir.join("broken.part"), "---\ntitle: [unclosed\n").unwrap();
+    std::fs::rename(dir.join("broken.part"), dir.join("broken.md")).unwrap();
+    write_day(&dir, "2020-01-03", "third");
+    let screen = t.wait_for("archive · 3 days");
+    assert!(screen.contains("problems: `chatlog check"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+}
+
+/// A file rewritten every 200 ms never stays quiet for the debounce: it is reloaded anyway
+/// within the longest wait.
+#[test]
+fn live_reload_follows_a_file_that_never_stops_changing() {
+    let folder = TempDir::new("live-busy");
+    let dir = folder.path().to_path_buf();
+    write_day(&dir, "2020-01-01", "first");
+    let Some(t) = Tmux::start("busy", &command_line(&dir), 120, 30) else {
+        return;
+    };
+    t.wait_for("2020-01-01 Wed     1");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (dir, stop) = (dir.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                write_day(&dir, "2020-01-02", &format!("tick {n}"));
+                n += 1;
+                sleep(Duration::from_millis(200));
+            }
+        })
+    };
+    let seen = t.wait_for("reloaded, 1 new day");
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    writer.join().unwrap();
+    assert!(seen.contains("2020-01-02 Thu     1"), "{seen}");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
 }

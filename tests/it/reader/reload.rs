@@ -29,7 +29,7 @@ fn a_reload_keeps_the_place_filter_and_search_and_shows_the_new_day() {
     )
     .unwrap();
     let (archive, _) = load(dir).unwrap();
-    app.update(Action::Reload(Shared(Arc::new(archive))));
+    app.update(Action::Reload(Shared(Arc::new(archive)), 0));
     assert_eq!(app.archive.group(app.view.group).name, "prodarch");
     assert_eq!(app.day().date.to_string(), "2018-03-05");
     assert_eq!(app.view.scroll, scroll);
@@ -69,7 +69,7 @@ fn a_reload_under_any_overlay_leaves_nothing_of_the_old_archive() {
         press(&mut app, opener.iter().cloned());
         assert_ne!(app.overlay, None, "{opener:?}");
         let (archive, _) = load(&smaller).unwrap();
-        app.update(Action::Reload(Shared(Arc::new(archive))));
+        app.update(Action::Reload(Shared(Arc::new(archive)), 0));
         let text = screen(&draw(&app));
         match &app.overlay {
             Some(Overlay::Activity(activity)) => {
@@ -166,7 +166,7 @@ fn a_reload_finds_the_results_group_again_by_name() {
     find_all(&mut app, "hello");
     let reload = |app: &mut App| {
         let (archive, _) = load(temp.path()).unwrap();
-        app.update(Action::Reload(Shared(Arc::new(archive))));
+        app.update(Action::Reload(Shared(Arc::new(archive)), 0));
         finish_find(app);
         draw(app);
     };
@@ -199,7 +199,7 @@ fn a_reload_without_the_open_group_says_it_is_gone() {
     command(&mut app, "group b");
     std::fs::remove_dir_all(temp.path().join("b")).unwrap();
     let (archive, _) = load(temp.path()).unwrap();
-    app.update(Action::Reload(Shared(Arc::new(archive))));
+    app.update(Action::Reload(Shared(Arc::new(archive)), 0));
     let notice = app.view.notice.clone().unwrap_or_default();
     assert!(notice.contains("b is gone: showing a"), "{notice}");
     draw(&app);
