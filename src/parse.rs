@@ -18,6 +18,7 @@ use crate::problem::Problem;
 
 mod decode;
 mod front;
+mod yaml_guard;
 
 use decode::{decode_bytes, report_nul_bytes};
 pub use front::find_date;
