@@ -194,8 +194,8 @@ fn leads_outside(link: &Path, inside: &Path) -> Option<Problem> {
     }
 }
 
-/// What a day file's name is given to when it is no regular file.
-fn not_a_file(kind: FileType) -> &'static str {
+/// What a file is when it is no regular file: a named pipe, a device, a socket.
+pub fn not_a_file(kind: FileType) -> &'static str {
     if kind.is_fifo() {
         "a named pipe (FIFO), not a regular file"
     } else if kind.is_char_device() || kind.is_block_device() {
