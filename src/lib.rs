@@ -17,12 +17,14 @@ pub mod keymap;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod places;
 pub mod problem;
 pub mod rows;
 pub mod search;
-pub mod state;
 pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod watch;
+/// The reader's remembered places under the module's former name, which `app` and `tui` import.
+pub use places as state;

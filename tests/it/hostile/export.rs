@@ -3,6 +3,7 @@
 use chatlog::export::to_file;
 use chatlog::load::load;
 use chatlog::model::Archive as Loaded;
+use chatlog::places::{Place, State};
 
 use super::*;
 
@@ -132,4 +133,32 @@ fn export_to_a_full_disk_leaves_the_old_file_whole() {
         "the export of last week\n"
     );
     assert_eq!(names_in(disk.path()), ["day.md", "filler"]);
+}
+
+/// The reader's places on a full disk: the save fails, the file keeps every place it had,
+/// and no `places.json.new` (or other) is left beside it.
+#[test]
+fn places_on_a_full_disk_keep_the_old_file_whole() {
+    let Some(disk) = Tmpfs::mount("places-full-disk") else {
+        return;
+    };
+    let archive = TempDir::new("places-full-disk-archive");
+    let file = disk.path().join("places.json");
+    let place = |date: &str| Place {
+        group: "prodarch".into(),
+        date: date.into(),
+        message: 3,
+    };
+    let (mut state, _) = State::at(file.clone());
+    state.save(archive.path(), place("2018-03-04")).unwrap();
+    let before = fs::read(&file).unwrap();
+    disk.fill_to(0);
+
+    let err = state.save(archive.path(), place("2018-03-05")).unwrap_err();
+    assert_eq!(err.raw_os_error(), Some(28), "{err}");
+    assert_eq!(fs::read(&file).unwrap(), before);
+    assert_eq!(
+        names_in(disk.path()),
+        ["filler", "places.json", "places.json.lock"]
+    );
 }
