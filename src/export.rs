@@ -8,7 +8,7 @@
 //! Every format is inert on a terminal: text shows controls as pictures, JSON escapes them,
 //! and Markdown writes them as `&#N;` entities, which the parser decodes back.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -20,6 +20,8 @@ use crate::load;
 use crate::model::{Archive, Day, Kind, Message};
 use crate::parse::parse_header;
 use crate::text;
+
+pub mod atomic;
 
 /// How a day is written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -220,8 +222,9 @@ pub fn to_file(
     }
 }
 
-/// [`to_file`]'s work: the path written, or why not. Every check runs, and the day is
-/// formatted in memory, before the file is opened: a refusal creates nothing.
+/// [`to_file`]'s work: the path written, or why not. Every check runs before anything is
+/// written, and the day is written to a new file that replaces FILE only once it is whole
+/// ([`atomic::write_file`]): a refusal or a failure (a full disk) leaves FILE as it was.
 fn export_to(
     archive: &Archive,
     day: &Day,
@@ -233,23 +236,16 @@ fn export_to(
         return Err("no file: :export FILE (:export! FILE overwrites)".into());
     }
     let path = expand_home(file)?;
-    stay_out_of(&archive.root, &path)?;
-    let mut bytes = Vec::new();
-    write_day(archive, day, shown, Format::for_path(&path), &mut bytes)
-        .map_err(|e| e.to_string())?;
-    let failed = |e: io::Error| match e.kind() {
+    let target = landing(&path)?;
+    stay_out_of(&archive.root, &target, &path)?;
+    let format = Format::for_path(&path);
+    atomic::write_file(&target, overwrite, |out| {
+        write_day(archive, day, shown, format, out)
+    })
+    .map_err(|e| match e.kind() {
         io::ErrorKind::AlreadyExists => format!("{file} exists (:export! overwrites it)"),
         _ => format!("{}: {e}", path.display()),
-    };
-    // create_new refuses an existing file in the same call that creates it.
-    let mut out = OpenOptions::new()
-        .write(true)
-        .create_new(!overwrite)
-        .create(true)
-        .truncate(true)
-        .open(&path)
-        .map_err(failed)?;
-    out.write_all(&bytes).map_err(failed)?;
+    })?;
     Ok(path)
 }
 
@@ -263,11 +259,11 @@ fn expand_home(file: &str) -> Result<PathBuf, String> {
     }
 }
 
-/// Refuses a `path` that would land inside the archive at `root`.
-fn stay_out_of(root: &Path, path: &Path) -> Result<(), String> {
+/// Refuses a `target` (where `path` really lands) inside the archive at `root`.
+fn stay_out_of(root: &Path, target: &Path, path: &Path) -> Result<(), String> {
     let root = fs::canonicalize(root)
         .map_err(|e| format!("cannot find the archive folder to keep out of it: {e}"))?;
-    if landing(path)?.starts_with(&root) {
+    if target.starts_with(&root) {
         return Err(format!("{} is inside the archive", path.display()));
     }
     Ok(())

@@ -114,7 +114,8 @@ fn main() -> ExitCode {
             exit::OK
         }
         Err(err) => {
-            eprintln!("chatlog: {err:#}");
+            // The error may quote the archive (a folder named to set the clipboard).
+            eprintln!("chatlog: {}", text::shown(&format!("{err:#}")));
             exit::FATAL
         }
     };
@@ -213,11 +214,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
 fn open(dir: &Path, summarise: bool) -> anyhow::Result<(ManuallyDrop<Archive>, Vec<Problem>)> {
     let (archive, problems) = load(dir)?;
     if summarise && !problems.is_empty() {
+        let dir = text::shown(&dir.display().to_string());
         eprintln!(
-            "chatlog: {} problem(s) while loading {}; `chatlog check {}` lists them",
+            "chatlog: {} problem(s) while loading {dir}; `chatlog check {dir}` lists them",
             problems.len(),
-            dir.display(),
-            dir.display()
         );
     }
     Ok((ManuallyDrop::new(archive), problems))

@@ -163,3 +163,31 @@ fn a_day_file_in_a_nested_group_folder_belongs_to_the_whole_path() {
         [Path::new("a/b/_posts/2018-03-26-chat.markdown")]
     );
 }
+
+/// Two folders whose names differ only in bytes that are not UTF-8 are two groups: a lossy
+/// conversion named both `g�` and merged their days. Each is named with its bytes escaped.
+#[test]
+fn folders_named_in_other_bytes_than_utf8_stay_apart() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let archive = TempArchive::new("non-utf8");
+    for (folder, speaker) in [(&b"g\xff"[..], "Ann"), (&b"g\xfe"[..], "Bob")] {
+        let dir = archive.root.join(OsStr::from_bytes(folder));
+        fs::create_dir_all(&dir).unwrap();
+        let text = day_file("2018-03-26", &[("10:00:00", speaker, "hi")]);
+        fs::write(dir.join("2018-03-26-chat.md"), text).unwrap();
+    }
+    let loaded = archive.load();
+    assert_eq!(group_names(&loaded), [r"g\xFE", r"g\xFF"]);
+    for (group, speaker) in [(r"g\xFE", "Bob"), (r"g\xFF", "Ann")] {
+        let days = loaded.group_days(loaded.find_group(group).unwrap());
+        assert_eq!(days.len(), 1, "{group}");
+        let names: Vec<&str> = days[0]
+            .messages
+            .iter()
+            .map(|m| loaded.speaker(m.speaker))
+            .collect();
+        assert_eq!(names, [speaker], "{group}");
+    }
+}

@@ -360,6 +360,51 @@ fn utf16_with_bom_is_decoded() {
     assert!(problems[0].message.contains("UTF-16"));
 }
 
+/// Parses damaged UTF-8 `bytes`: the messages must be `expected`, and the one problem the
+/// warning for `n` bad bytes from line `line` on.
+fn assert_damaged(bytes: &[u8], expected: &[(String, String, String)], line: u32, n: usize) {
+    let (day, problems) = parse_day(Path::new("2017-12-09.md"), bytes);
+    assert_eq!(triples(&day.unwrap()), expected);
+    assert_eq!(
+        lines(&problems),
+        [format!(
+            "2017-12-09.md:{line}: warning: {n} byte(s) that are not UTF-8 in a UTF-8 file, \
+             the first on this line (a damaged or cut file?): shown as \u{fffd}"
+        )]
+    );
+}
+
+/// One bad byte in a UTF-8 day (a flipped bit) is that byte lost, not every message: the
+/// rest stays UTF-8, the byte shows as U+FFFD, and a warning names its line.
+#[test]
+fn a_bad_byte_in_a_utf8_file_is_replaced_and_reported_at_its_line() {
+    let text = format!(
+        "{FRONT}> 10:00:00  张三  \n   \n代扣 X 清算  \n   \n> 10:00:01  李四  \n   \n备付金  \n"
+    );
+    let mut bytes = text.into_bytes();
+    let x = bytes.iter().position(|&b| b == b'X').unwrap();
+    bytes[x] = 0xff;
+    let expected = [
+        t("10:00:00", "张三", "代扣 \u{fffd} 清算"),
+        t("10:00:01", "李四", "备付金"),
+    ];
+    assert_damaged(&bytes, &expected, 12, 1);
+}
+
+/// A UTF-8 day cut in the middle of its last character keeps every message whole but that
+/// character; it was read as windows-1252, every message garbled.
+#[test]
+fn a_utf8_file_cut_mid_character_stays_utf8() {
+    let text = format!(
+        "{FRONT}> 10:00:00  张三  \n   \n代扣和清算  \n   \n> 10:00:01  李四  \n   \n备付金"
+    );
+    let expected = [
+        t("10:00:00", "张三", "代扣和清算"),
+        t("10:00:01", "李四", "备付\u{fffd}"),
+    ];
+    assert_damaged(&text.as_bytes()[..text.len() - 1], &expected, 16, 2);
+}
+
 /// Problems as `check` prints them.
 fn lines(problems: &[Problem]) -> Vec<String> {
     problems.iter().map(Problem::to_string).collect()

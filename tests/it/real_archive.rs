@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use chatlog::export::{Format, write_day};
 use chatlog::load::load;
 use chatlog::parse::parse_day;
+use chatlog::search::{Matcher, Scope, search_archive};
 use regex::Regex;
 
+use crate::common::TempDir;
 use crate::common::real_logs::real_logs;
 
 /// Every day file of the real archive (`<group>/_posts/*`).
@@ -169,4 +171,39 @@ fn every_real_day_round_trips_through_markdown() {
         let name = &archive.group(day.group).name;
         assert_eq!(back, original, "{name} {}", day.date);
     }
+}
+
+/// prodarch's 2017-12-18, the archive's busiest day, cut in the middle of its last Chinese
+/// character: it was read as windows-1252, all 1,639 messages garbled and `代扣` found in
+/// none of its 15. Now it stays UTF-8, the cut character shows as U+FFFD, a warning names
+/// the last line.
+#[test]
+fn a_real_day_cut_mid_character_stays_utf8() {
+    let Some(root) = real_logs() else { return };
+    let day = "prodarch/_posts/2017-12-18-chat.markdown";
+    let bytes = std::fs::read(root.join(day)).unwrap();
+    let last_char = bytes.iter().rposition(|&b| b >= 0xe0).unwrap();
+    let cut = &bytes[..last_char + 1];
+    let temp = TempDir::new("real-cut");
+    let copy = temp.path().join(day);
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::write(&copy, cut).unwrap();
+
+    let (archive, problems) = load(temp.path()).unwrap();
+    let last_line = cut.iter().filter(|&&b| b == b'\n').count() + 1;
+    let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        messages,
+        [format!(
+            "{}:{last_line}: warning: 1 byte(s) that are not UTF-8 in a UTF-8 file, \
+             the first on this line (a damaged or cut file?): shown as \u{fffd}",
+            copy.display()
+        )]
+    );
+    assert_eq!(archive.message_count(), 1639);
+    let matcher = Matcher::new("代扣", false).unwrap();
+    assert_eq!(
+        search_archive(&archive, &matcher, &Scope::default()).len(),
+        15
+    );
 }

@@ -117,6 +117,75 @@ fn a_five_megabyte_front_matter_is_read_line_by_line_at_once() {
     assert_check(&archive.check(), &expected, summary);
 }
 
+/// 200 front matters just under the YAML cap, each ten `[` deeper than a day log's: at
+/// 0.3 s apiece in libyaml they took a minute. A glance refuses them before the parser
+/// sees them, and each is read line by line with a warning naming its file and line.
+#[test]
+fn two_hundred_deeply_nested_front_matters_are_read_line_by_line() {
+    let archive = Archive::new("deep-front-matter");
+    let nested = format!("tag: {}\n", "[".repeat(8 * 1024 - 200));
+    for i in 0..200 {
+        let text = format!(
+            "---\ntitle: \"2019-01-02-WeChat\"\ndate: 2019-01-02 12:00:00\n{nested}---\n\
+             > 10:00:{:02}  A  \n   \nmessage {i}  \n",
+            i % 60
+        );
+        archive.write(&format!("deep/2019-01-02-{i:03}.md"), text);
+    }
+
+    let expected: Vec<String> = (0..200)
+        .map(|i| {
+            archive.problem(
+                &format!("deep/2019-01-02-{i:03}.md"),
+                ":4: warning: front matter nested more than 8 levels deep: \
+                 read line by line, not as YAML",
+            )
+        })
+        .collect();
+    let summary = "3 days, 205 messages in 2 groups: 200 problems (0 errors, 200 warnings)";
+    assert_check(&archive.check(), &expected, summary);
+}
+
+/// A UTF-8 day with one flipped byte, and another cut in the middle of its last character,
+/// stay UTF-8: each loses that byte alone (U+FFFD), and a warning names its line. Both
+/// were decoded as windows-1252, every Chinese message garbled.
+#[test]
+fn a_utf8_day_with_a_bad_byte_or_a_cut_tail_keeps_its_text() {
+    let archive = Archive::new("bad-utf8");
+    let messages = [
+        ("10:00:00", "张三", "代扣和清算的对账流程"),
+        ("10:00:01", "李四", "备付金 X 的问题"),
+        ("10:00:02", "王五", "好的，明天再说"),
+    ];
+    archive.day("2019-01-02-flipped.md", "2019-01-02", &messages);
+    let mut flipped = fs::read(archive.path("2019-01-02-flipped.md")).unwrap();
+    let x = flipped.iter().position(|&b| b == b'X').unwrap();
+    flipped[x] = 0xff;
+    archive.write("2019-01-02-flipped.md", flipped);
+    archive.day("2019-01-04-cut.md", "2019-01-04", &messages);
+    let whole = fs::read(archive.path("2019-01-04-cut.md")).unwrap();
+    // The file ends `说  \n   \n`: cut after the first byte of 说.
+    let cut = whole.len() - "说  \n   \n".len() + 1;
+    archive.write("2019-01-04-cut.md", &whole[..cut]);
+
+    let damaged = |n| {
+        format!(
+            ": warning: {n} byte(s) that are not UTF-8 in a UTF-8 file, the first on this \
+             line (a damaged or cut file?): shown as \u{fffd}"
+        )
+    };
+    let expected = [
+        archive.problem("2019-01-02-flipped.md", &format!(":11{}", damaged(1))),
+        archive.problem("2019-01-04-cut.md", &format!(":15{}", damaged(1))),
+    ];
+    let summary = "4 days, 11 messages in 1 groups: 2 problems (0 errors, 2 warnings)";
+    assert_check(&archive.check(), &expected, summary);
+    archive.assert_shows(&["2019-01-02"], "10:00:01 李四: 备付金 \u{fffd} 的问题");
+    archive.assert_shows(&["2019-01-02"], "10:00:02 王五: 好的，明天再说");
+    archive.assert_shows(&["2019-01-04"], "10:00:00 张三: 代扣和清算的对账流程");
+    archive.assert_shows(&["2019-01-04"], "10:00:02 王五: 好的，明天再\u{fffd}");
+}
+
 #[test]
 fn a_one_megabyte_line_is_one_whole_message() {
     let archive = Archive::new("long-line");

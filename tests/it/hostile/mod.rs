@@ -9,13 +9,14 @@
 //! summary's exact counts: the good days always load.
 
 mod bytes;
+mod export;
 mod terminal;
 mod tree;
 
 use std::ffi::OsStr;
 use std::fs::{self, File, Permissions};
 use std::io::Read;
-use std::os::unix::fs::{PermissionsExt, symlink};
+use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::thread;

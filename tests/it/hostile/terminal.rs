@@ -143,3 +143,37 @@ fn the_reader_on_a_hostile_archive_shows_the_good_days_and_restores_the_terminal
         "a log retitled the terminal"
     );
 }
+
+/// Group names reach stderr in `--group` errors and in "is in several groups": a folder
+/// named `g ESC ]52;c;… BEL` set the clipboard from there. The harness fails the run on any
+/// raw control on stdout or stderr; the names must still be there, inert.
+#[test]
+fn group_names_in_errors_on_stderr_are_inert() {
+    let archive = Archive::new("group-errors");
+    let evil = "g\x1b]52;c;aGk=\x07\u{9b}2J";
+    archive
+        .day(
+            &format!("{evil}/2019-01-02-chat.md"),
+            "2019-01-02",
+            &[("10:00:00", "A", "one")],
+        )
+        .day(
+            "plain/2019-01-02-chat.md",
+            "2019-01-02",
+            &[("10:00:00", "B", "two")],
+        );
+    let shown = "g␛]52;c;aGk=␇\u{fffd}2J";
+
+    let unknown = archive.run(&["show"], &["2019-01-02", "--group", "NOSUCH"]);
+    assert_eq!(unknown.code, Some(2));
+    assert!(unknown.stderr.contains(shown), "{}", unknown.stderr);
+    let several = archive.run(&["show"], &["2019-01-02"]);
+    assert_eq!(several.code, Some(2));
+    assert!(
+        several
+            .stderr
+            .contains(&format!("in several groups ({shown}, plain)")),
+        "{}",
+        several.stderr
+    );
+}
