@@ -562,3 +562,31 @@ fn live_reload_follows_a_file_that_never_stops_changing() {
     t.keys(&["q"]);
     t.wait_for("CHATLOG-EXITED");
 }
+
+/// `:export` past the file-size limit (`ulimit -f`): the write fails and is reported, the
+/// reader lives on, and quitting restores the terminal (SIGXFSZ killed it with the
+/// terminal raw).
+#[test]
+fn an_export_past_the_file_size_limit_is_reported_and_the_reader_lives_on() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let temp = TempDir::new("fsize");
+    let file = temp.path().join("day.md");
+    let command = format!("ulimit -f 1; {}", command_line(&sample));
+    let Some(t) = Tmux::start("fsize", &command, 120, 30) else {
+        return;
+    };
+    t.wait_for("? help");
+    t.type_text(":group prodarch");
+    t.keys(&["Enter"]);
+    t.type_text(":2018-03-05");
+    t.keys(&["Enter"]);
+    t.wait_for("prodarch · 2018-03-05 Mon");
+    t.type_text(&format!(":export {}", file.display()));
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("not exported");
+    assert!(screen.to_lowercase().contains("file too large"), "{screen}");
+    assert!(!file.exists(), "no partial file is left");
+    t.keys(&["q"]);
+    let screen = t.wait_for("CHATLOG-EXITED");
+    assert_eq!(t.display("#{alternate_on}"), "0", "{screen}");
+}
