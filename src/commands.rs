@@ -91,6 +91,7 @@ pub fn stats(
             "groups": archive.groups.len(),
             "days": archive.days.len(),
             "messages": archive.message_count(),
+            "echoes": archive.echo_count(),
             "speakers": archive.speakers.len(),
             "first": first.map(|d| d.to_string()),
             "last": last.map(|d| d.to_string()),
@@ -109,6 +110,7 @@ pub fn stats(
         )?;
         writeln!(out, "days:      {}", archive.days.len())?;
         writeln!(out, "messages:  {}", archive.message_count())?;
+        writeln!(out, "echoes:    {}", archive.echo_count())?;
         writeln!(out, "speakers:  {}", archive.speakers.len())?;
         let date = |d: Option<NaiveDate>| d.map_or_else(|| "-".to_owned(), |d| d.to_string());
         writeln!(out, "first:     {}", date(first))?;

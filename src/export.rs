@@ -320,6 +320,7 @@ mod tests {
             sources: Vec::new(),
             text,
             messages: day_messages,
+            echoes: Vec::new(),
         };
         let speakers = messages.iter().map(|(name, _)| Speaker {
             name: (*name).to_owned(),
@@ -334,6 +335,8 @@ mod tests {
             }],
             days: vec![day],
             speakers: speakers.collect(),
+            people: Vec::new(),
+            person_of: Vec::new(),
         }
     }
 

@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::echoes;
 use crate::model::{Archive, Day, GroupId, Message, Speaker, SpeakerId};
 use crate::parse::{Names, ParsedDay, parse_day};
 use crate::problem::Problem;
@@ -106,7 +107,10 @@ pub fn load_with_progress(
             first_of(&problems)
         );
     }
-    Ok((assemble(root, days), problems))
+    let mut archive = assemble(root, days);
+    echoes::find_all(&mut archive);
+    echoes::join_people(&mut archive);
+    Ok((archive, problems))
 }
 
 /// The first of `problems` and how many there are, for the error when no day loads: the
@@ -331,6 +335,8 @@ fn assemble(root: &Path, files: Vec<(DayFile, ParsedDay)>) -> Archive {
         groups: Vec::new(),
         days: Vec::new(),
         speakers: Vec::new(),
+        people: Vec::new(),
+        person_of: Vec::new(),
     };
     let mut interner = Interner::default();
     let mut last_key = None;
@@ -393,6 +399,7 @@ fn merge_day(
         sources: Vec::with_capacity(parts.len()),
         text: String::new(),
         messages: Vec::new(),
+        echoes: Vec::new(),
     };
     for (i, (file, parsed)) in parts.into_iter().enumerate() {
         if i == 0 {

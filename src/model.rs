@@ -79,6 +79,15 @@ pub struct Day {
     /// All bodies, back to back in message order (archive search scans it whole).
     pub text: String,
     pub messages: Vec<Message>,
+    /// The messages that repeat an earlier one of the day (see `echoes`), in order.
+    pub echoes: Vec<Echo>,
+}
+
+/// A message that repeats an earlier one of its day: both indices into `Day::messages`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Echo {
+    pub message: u32,
+    pub of: u32,
 }
 
 impl Day {
@@ -98,6 +107,18 @@ pub struct Group {
     pub days: Range<usize>,
 }
 
+/// Index of a person in `Archive::people`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PersonId(pub u32);
+
+/// One person: the names echoes link (see `echoes`), most used first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Person {
+    pub names: Vec<SpeakerId>,
+    /// Messages under all the names.
+    pub messages: u32,
+}
+
 /// A distinct speaker name across the archive.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Speaker {
@@ -114,6 +135,10 @@ pub struct Archive {
     /// Days sorted by (group, date).
     pub days: Vec<Day>,
     pub speakers: Vec<Speaker>,
+    /// Speakers joined into people by the echoes between their names.
+    pub people: Vec<Person>,
+    /// The person of each speaker, by `SpeakerId`.
+    pub person_of: Vec<PersonId>,
 }
 
 impl Archive {
@@ -121,6 +146,20 @@ impl Archive {
         self.speakers
             .get(id.0 as usize)
             .map_or("", |s| s.name.as_str())
+    }
+
+    /// The person who wrote under `id` (a person of one name when none was computed).
+    pub fn person(&self, id: SpeakerId) -> Option<&Person> {
+        let person = self.person_of.get(id.0 as usize)?;
+        self.people.get(person.0 as usize)
+    }
+
+    /// A person's other names than `id`, most used first.
+    pub fn aliases(&self, id: SpeakerId) -> impl Iterator<Item = SpeakerId> + '_ {
+        self.person(id)
+            .into_iter()
+            .flat_map(|p| p.names.iter().copied())
+            .filter(move |&n| n != id)
     }
 
     pub fn group(&self, id: GroupId) -> &Group {
@@ -131,8 +170,14 @@ impl Archive {
         &self.days[self.group(id).days.clone()]
     }
 
+    /// Every message, echoes included.
     pub fn message_count(&self) -> usize {
         self.days.iter().map(|d| d.messages.len()).sum()
+    }
+
+    /// Messages that repeat an earlier one of their day (see `echoes`).
+    pub fn echo_count(&self) -> usize {
+        self.days.iter().map(|d| d.echoes.len()).sum()
     }
 
     /// The group whose path or display name is `name`.

@@ -258,6 +258,7 @@ mod tests {
             sources: Vec::new(),
             text,
             messages,
+            echoes: Vec::new(),
         }
     }
 

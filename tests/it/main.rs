@@ -4,6 +4,7 @@
 mod cli;
 mod common;
 mod e2e;
+mod echoes;
 mod hostile;
 mod layers;
 mod load;

@@ -206,6 +206,7 @@ mod tests {
                 sources: Vec::new(),
                 text: String::new(),
                 messages: vec![msg; n],
+                echoes: Vec::new(),
             })
             .collect()
     }
