@@ -31,6 +31,8 @@ pub enum Action {
     Clear,
     OpenSpeakers,
     ClearFilter,
+    /// `e`: fold echoes, or show every copy.
+    ToggleFold,
     OpenGroups,
     ToggleHelp,
     /// Typing in a prompt or picker.

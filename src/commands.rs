@@ -315,7 +315,7 @@ pub fn show(
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<i32> {
-    let shown = filter::shown(scope.speakers.as_ref(), day);
+    let shown = filter::shown(scope.speakers.as_ref(), !scope.all, day);
     export::write_day(archive, day, &shown, format, out)?;
     Ok(status(problems))
 }

@@ -44,12 +44,19 @@ pub fn passes(filter: Option<&SpeakerFilter>, msg: &Message) -> bool {
     filter.is_none_or(|f| f.contains(msg.speaker))
 }
 
-/// Indices of `day`'s messages that pass `filter`, in file order.
-pub fn shown(filter: Option<&SpeakerFilter>, day: &Day) -> Vec<usize> {
-    match filter {
-        None => (0..day.messages.len()).collect(),
-        Some(f) => (0..day.messages.len())
-            .filter(|&i| f.contains(day.messages[i].speaker))
-            .collect(),
+/// Indices of `day`'s messages that pass `filter`, in file order; with `fold`, echoes
+/// left out (the message they repeat stands for them).
+pub fn shown(filter: Option<&SpeakerFilter>, fold: bool, day: &Day) -> Vec<usize> {
+    let mut echoes = day.echoes.iter().map(|e| e.message as usize).peekable();
+    let mut shown =
+        Vec::with_capacity(day.messages.len() - if fold { day.echoes.len() } else { 0 });
+    for (i, msg) in day.messages.iter().enumerate() {
+        if echoes.next_if_eq(&i).is_some() && fold {
+            continue;
+        }
+        if passes(filter, msg) {
+            shown.push(i);
+        }
     }
+    shown
 }

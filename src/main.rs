@@ -244,6 +244,7 @@ fn scope_of(archive: &Archive, group: Option<&str>, speakers: &[String]) -> anyh
     Ok(Scope {
         group,
         speakers: filter,
+        all: true,
         ..Scope::default()
     })
 }

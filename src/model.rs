@@ -91,6 +91,13 @@ pub struct Echo {
 }
 
 impl Day {
+    /// Whether message `i` repeats an earlier one of the day.
+    pub fn is_echo(&self, i: usize) -> bool {
+        self.echoes
+            .binary_search_by_key(&(i as u32), |e| e.message)
+            .is_ok()
+    }
+
     pub fn body(&self, msg: &Message) -> &str {
         let (start, end) = msg.body;
         self.text.get(start as usize..end as usize).unwrap_or("")

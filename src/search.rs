@@ -73,6 +73,8 @@ pub struct Scope {
     pub to: Option<NaiveDate>,
     /// Only these speakers; `None` means everyone.
     pub speakers: Option<SpeakerFilter>,
+    /// Every message, echoes included (else an echo is left to the message it repeats).
+    pub all: bool,
 }
 
 impl Scope {
@@ -82,8 +84,9 @@ impl Scope {
             && self.to.is_none_or(|t| day.date <= t)
     }
 
-    pub fn has_speaker(&self, msg: &Message) -> bool {
-        filter::passes(self.speakers.as_ref(), msg)
+    /// Whether message `i` of `day` is one this scope looks at.
+    pub fn has_message(&self, day: &Day, i: usize) -> bool {
+        filter::passes(self.speakers.as_ref(), &day.messages[i]) && (self.all || !day.is_echo(i))
     }
 }
 
@@ -110,11 +113,10 @@ fn scan_day(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
     let mut hits = Vec::new();
     let mut from = 0;
     while let Some((i, _)) = next_in_body(day, matcher, from) {
-        let msg = &day.messages[i];
-        if scope.has_speaker(msg) {
+        if scope.has_message(day, i) {
             hits.push(i);
         }
-        from = msg.body.1 as usize;
+        from = day.messages[i].body.1 as usize;
     }
     hits
 }
@@ -172,7 +174,7 @@ fn match_each(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
     day.messages
         .iter()
         .enumerate()
-        .filter(|(_, m)| scope.has_speaker(m) && matcher.is_match(day.body(m)))
+        .filter(|&(i, m)| scope.has_message(day, i) && matcher.is_match(day.body(m)))
         .map(|(i, _)| i)
         .collect()
 }

@@ -39,6 +39,7 @@ impl App {
     pub(super) fn start_archive_search(&mut self, mut query: ArchiveQuery) {
         query.group = self.view.group;
         query.scope.speakers = self.view.filter.clone();
+        query.scope.all = !self.view.fold;
         match ArchiveSearch::start(&self.archive, query) {
             Ok(search) => {
                 self.archive_search = Some(search);

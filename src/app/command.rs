@@ -25,6 +25,7 @@ pub static COMMANDS: &[Command] = &[
     Command { names: &["group"], usage: ":group NAME", help: "switch to another chat group", run: |app, _, name| group_named(app, name) },
     Command { names: &["search", "find"], usage: ":search TEXT", help: "search every day of the group, as F", run: |app, _, text| app.search_archive(text) },
     Command { names: &["export", "export!"], usage: ":export FILE", help: "save the day as shown (export! overwrites)", run: |app, word, file| app.export(file, word == "export!") },
+    Command { names: &["fold"], usage: ":fold", help: "fold echoes, or show every copy (e)", run: |app, _, _| app.toggle_fold() },
     Command { names: &["q", "quit"], usage: ":q :quit", help: "quit", run: |app, _, _| app.quit() },
 ];
 

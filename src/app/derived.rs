@@ -6,7 +6,9 @@ use super::App;
 use super::hits::hits_in;
 use super::state::{Anchor, Derived};
 use crate::filter::{self, SpeakerFilter};
+use crate::model::{Day, SpeakerId};
 use crate::rows::MessageRows;
+use crate::text;
 
 impl App {
     /// Recomputes shown messages and hits if the day, filter or query changed.
@@ -14,6 +16,7 @@ impl App {
         let key = (
             self.view.day,
             self.view.filter.clone(),
+            self.view.fold,
             self.view
                 .day_search
                 .as_ref()
@@ -23,14 +26,20 @@ impl App {
             return;
         }
         let day = &self.archive.days[self.view.day];
-        let shown = filter::shown(self.view.filter.as_ref(), day);
+        let shown = filter::shown(self.view.filter.as_ref(), self.view.fold, day);
         let hits = match &self.view.day_search {
             Some(s) => hits_in(&self.archive, day, &shown, &s.matcher),
             None => Vec::new(),
         };
+        let also = if self.view.fold {
+            also_posted_as(day)
+        } else {
+            Default::default()
+        };
         self.derived = Derived {
             key: Some(key),
             shown,
+            also,
             hits,
             // Rows depend on the day and width only, which the cache checks itself: a new
             // query or filter keeps them.
@@ -57,17 +66,50 @@ impl App {
 impl App {
     /// Applies a speaker filter, keeping the message at the top (or the next one shown).
     pub(super) fn set_filter(&mut self, filter: Option<SpeakerFilter>) {
+        self.reshow(|view| view.filter = filter);
+    }
+
+    /// Folds echoes or shows every copy, keeping the message at the top.
+    pub(super) fn toggle_fold(&mut self) {
+        self.reshow(|view| view.fold = !view.fold);
+        let echoes = self.day().echoes.len();
+        self.view.notice = Some(match (self.view.fold, echoes) {
+            (true, 0) => "echoes folded: this day has none".to_owned(),
+            (true, n) => format!("{n} {} folded", text::plural(n, "echo", "echoes")),
+            (false, _) => "every copy shown: echoes not folded".to_owned(),
+        });
+    }
+
+    /// Changes what is shown with `change`, keeping the message at the top (or the next
+    /// one shown).
+    fn reshow(&mut self, change: impl FnOnce(&mut super::View)) {
         let top = self
             .derived
             .shown
             .get(self.view.scroll.pos)
             .copied()
             .unwrap_or(0);
-        self.view.filter = filter;
+        change(&mut self.view);
         self.view.selected = None;
         self.refresh();
         let pos = self.derived.shown.partition_point(|&i| i < top);
         self.view.scroll = Anchor { pos, row: 0 };
         self.clamp_scroll();
     }
+}
+
+/// For each message with echoes under other names, those names, each once, in order.
+fn also_posted_as(day: &Day) -> rustc_hash::FxHashMap<usize, Vec<SpeakerId>> {
+    let mut also: rustc_hash::FxHashMap<usize, Vec<SpeakerId>> = Default::default();
+    for echo in &day.echoes {
+        let of = echo.of as usize;
+        let name = day.messages[echo.message as usize].speaker;
+        if name != day.messages[of].speaker {
+            let names = also.entry(of).or_default();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    also
 }

@@ -77,6 +77,7 @@ impl App {
             scroll: Anchor::default(),
             focus: Focus::Messages,
             filter: None,
+            fold: true,
             day_search: None,
             hit: 0,
             notice: None,
@@ -168,6 +169,7 @@ impl App {
             Action::Restore(place) => self.restore(&place),
             Action::OpenSpeakers => self.open(Overlay::Speakers(speakers::open(self))),
             Action::ClearFilter => self.set_filter(None),
+            Action::ToggleFold => self.toggle_fold(),
             Action::OpenCalendar => self.open(Overlay::Calendar(calendar::open(self))),
             Action::OpenActivity => self.open(Overlay::Activity(activity::open(self))),
             Action::OpenGroups => self.open(Overlay::Groups(groups::open(self))),
@@ -311,6 +313,10 @@ impl Reader for App {
 
     fn set_filter(&mut self, filter: Option<SpeakerFilter>) {
         App::set_filter(self, filter);
+    }
+
+    fn toggle_fold(&mut self) {
+        App::toggle_fold(self);
     }
 
     fn open_date(&mut self, date: NaiveDate) {

@@ -29,6 +29,8 @@ pub trait Reader {
     /// Opens another group on the same date, or its nearest later day, saying so.
     fn switch_group(&mut self, group: GroupId);
     fn set_filter(&mut self, filter: Option<SpeakerFilter>);
+    /// Folds echoes, or shows every copy.
+    fn toggle_fold(&mut self);
     /// Opens the group's day on `date`, or says which later day it shows instead.
     fn open_date(&mut self, date: NaiveDate);
     /// Goes to a date as typed at `:` (`2018-03-26`, `2018-03`, `03-26`, `2018`).

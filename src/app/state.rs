@@ -4,10 +4,11 @@
 use std::cell::RefCell;
 
 use ratatui::layout::Size;
+use rustc_hash::FxHashMap;
 
 use super::hits::{DaySearch, Hit};
 use crate::filter::SpeakerFilter;
-use crate::model::GroupId;
+use crate::model::{GroupId, SpeakerId};
 use crate::rows::RowCache;
 
 /// Which pane keys go to.
@@ -36,6 +37,8 @@ pub struct View {
     pub focus: Focus,
     /// Only these speakers' messages are shown.
     pub filter: Option<SpeakerFilter>,
+    /// Echoes are left out, their names shown beside the message they repeat.
+    pub fold: bool,
     /// The search in the open day (`/`), whose hits `n`/`N` step through.
     pub day_search: Option<DaySearch>,
     /// Index of the current hit in `Derived::hits`.
@@ -51,16 +54,18 @@ pub struct View {
     pub quit: bool,
 }
 
-/// What the derived state depends on: the day, the filter, and the day search's query
-/// (and whether it is a regular expression).
-pub(super) type DerivedKey = (usize, Option<SpeakerFilter>, Option<(String, bool)>);
+/// What the derived state depends on: the day, the filter, folding, and the day search's
+/// query (and whether it is a regular expression).
+pub(super) type DerivedKey = (usize, Option<SpeakerFilter>, bool, Option<(String, bool)>);
 
 /// What follows from the view: recomputed when its key (day, filter, query) changes.
 #[derive(Clone, Debug, Default)]
 pub struct Derived {
     pub(super) key: Option<DerivedKey>,
-    /// Indices of the open day's messages that pass the filter.
+    /// Indices of the open day's messages that pass the filter (and folding).
     pub shown: Vec<usize>,
+    /// With folding, the other names a shown message was also posted under, by message.
+    pub also: FxHashMap<usize, Vec<SpeakerId>>,
     pub hits: Vec<Hit>,
     /// Wrapped rows of the open day's messages; filled as they are laid out.
     pub(super) rows: RefCell<RowCache>,

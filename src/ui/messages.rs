@@ -66,6 +66,21 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
                 let name = app.archive.speaker(msg.speaker);
                 let time = app.time_of(msg);
                 header(&mut w, theme, (&time, name), hits, current, selected);
+                let row = if selected {
+                    theme.selected
+                } else {
+                    Style::new()
+                };
+                if let Some(also) = app.derived.also.get(&shown[pos]) {
+                    let names: Vec<&str> = also.iter().map(|&n| app.archive.speaker(n)).collect();
+                    w.put(
+                        &format!(" (also {})", names.join(", ")),
+                        row.patch(theme.dim),
+                    );
+                }
+                if selected {
+                    w.fill(row);
+                }
             } else {
                 body_row(&mut w, theme, &layout, row - 1, &body_marks, selected);
             }
@@ -88,8 +103,7 @@ fn hits_of(hits: &[Hit], pos: usize) -> &[Hit] {
     &hits[start..end]
 }
 
-/// `HH:MM:SS Speaker`, the name in its colour with hits marked; a selected message's
-/// header is a bar across the pane.
+/// `HH:MM:SS Speaker`, the name in its colour with hits marked.
 fn header(
     w: &mut RowWriter,
     theme: &Theme,
@@ -109,9 +123,6 @@ fn header(
     let marks: Vec<(Range<usize>, Style)> =
         marks(theme, hits.iter().filter(|h| h.in_name), current, &[]);
     put_marked(w, name, 0, base, &marks);
-    if selected {
-        w.fill(row);
-    }
 }
 
 /// One wrapped body row, indented, with its `marks` (hits and links); a selected

@@ -70,6 +70,17 @@ fn position(app: &App, room: usize) -> String {
         at,
         shown
     );
+    let echoes = day.echoes.len();
+    if echoes > 0 {
+        s.push_str(&if app.view.fold {
+            format!(
+                " · {echoes} {} folded",
+                text::plural(echoes, "echo", "echoes")
+            )
+        } else {
+            " · echoes shown".to_owned()
+        });
+    }
     let search = app
         .view
         .day_search

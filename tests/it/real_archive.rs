@@ -203,7 +203,15 @@ fn a_real_day_cut_mid_character_stays_utf8() {
     assert_eq!(archive.message_count(), 1639);
     let matcher = Matcher::new("代扣", false).unwrap();
     assert_eq!(
-        search_archive(&archive, &matcher, &Scope::default()).len(),
+        search_archive(
+            &archive,
+            &matcher,
+            &Scope {
+                all: true,
+                ..Scope::default()
+            }
+        )
+        .len(),
         15
     );
 }
