@@ -10,6 +10,7 @@
 
 mod bytes;
 mod export;
+mod marks;
 mod terminal;
 mod tree;
 
