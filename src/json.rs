@@ -3,7 +3,6 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::text;
 
@@ -11,7 +10,10 @@ use crate::text;
 /// controls only; DEL, C1 controls (U+009B is a one-byte CSI) and bidi controls would reach
 /// a terminal raw from `chatlog search --json | less -R` or a plain `cat`, so they become
 /// `\uXXXX` escapes too: still valid JSON, the same text once parsed.
-pub fn write_json(out: &mut dyn Write, value: &Value) -> io::Result<()> {
+///
+/// `value` is serialized as it is written: a [`serde_json::Value`], or a type that streams
+/// a big list from the archive without building it first.
+pub fn write_json(out: &mut dyn Write, value: &(impl Serialize + ?Sized)) -> io::Result<()> {
     value.serialize(&mut serde_json::Serializer::with_formatter(
         &mut *out,
         InertStrings,

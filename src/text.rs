@@ -12,6 +12,15 @@ use unicode_width::UnicodeWidthChar;
 /// Columns between tab stops.
 pub const TAB_STOP: usize = 4;
 
+/// Zero-width marks drawn on one character; the rest are dropped from display. Real text
+/// stacks two or three (Vietnamese, Indic vowel signs); a log can stack a million.
+pub const MAX_MARKS: usize = 4;
+
+/// Zero-width chars in a row that [`wrap`] keeps in a row: Unicode's stream-safe text
+/// format allows no more. A longer run ends its row there and the rest of it is left out of
+/// every row, so drawing a row never walks more than its cells can show.
+pub const MAX_RUN: usize = 30;
+
 /// `one` for a count of 1, else `many`: "1 day", "3 days".
 pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
@@ -128,6 +137,8 @@ pub fn fit_end(s: &str, max: usize) -> String {
 ///
 /// Breaks are allowed after a space and on either side of a wide character; a Latin word
 /// longer than a row breaks by cells. A char wider than the whole row gets a row alone.
+/// A run of more than [`MAX_RUN`] zero-width chars ends its row after the first
+/// [`MAX_RUN`]; the rest of the run is in no row.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut rows = Vec::new();
@@ -153,10 +164,23 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>
     // The last place the row may end: (end of this row, start of the next).
     let mut brk: Option<(usize, usize)> = None;
     let mut prev_wide = false;
+    let mut run = 0; // zero-width chars since the last visible one
+    let mut cut = None; // where a too long run is cut
     for (i, c) in line.char_indices() {
         let mut cells = char_cells(c, col);
         if cells == 0 {
-            continue; // zero-width chars stay with the char before
+            // Zero-width chars stay with the char before, up to MAX_RUN of them.
+            run += 1;
+            if run == MAX_RUN + 1 {
+                cut = Some(i);
+            }
+            continue;
+        }
+        run = 0;
+        if let Some(end) = cut.take() {
+            rows.push(base + row_start..base + end);
+            (row_start, col, brk, prev_wide) = (i, 0, None, false);
+            cells = char_cells(c, col);
         }
         let wide = cells >= 2 && c != '\t';
         if (wide || prev_wide) && i > row_start {
@@ -189,7 +213,7 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>
             brk = Some((i, i + 1));
         }
     }
-    rows.push(base + row_start..base + line.len());
+    rows.push(base + row_start..base + cut.unwrap_or(line.len()));
 }
 
 /// `n` in at most `cells` cells: `1234`, else `12k`, else `3M`, else nothing.
@@ -315,6 +339,20 @@ mod tests {
             // Only a char wider than the row may overflow it, alone but for its zero-width marks.
             let visible = row.chars().filter(|&c| char_cells(c, 0) > 0).count();
             prop_assert!(width(row) <= w.max(1) || visible == 1, "{row:?} at {w}");
+            // What a row holds is bounded by what it shows, however long the text: no run
+            // of zero-width chars in it is longer than MAX_RUN.
+            let longest_run = row
+                .chars()
+                .scan(0, |run, c| {
+                    *run = if char_cells(c, 0) == 0 { *run + 1 } else { 0 };
+                    Some(*run)
+                })
+                .max();
+            prop_assert!(
+                longest_run.unwrap_or(0) <= MAX_RUN,
+                "{} bytes at {w}",
+                row.len()
+            );
             last_end = r.end;
         }
         Ok(())
@@ -349,9 +387,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_run_of_marks_past_the_stream_safe_limit_ends_its_row() {
+        let marks = "\u{301}".repeat(500_000);
+        let text = format!("xa{marks}b c");
+        let kept = 2 + MAX_RUN * 2; // `xa` and the first MAX_RUN marks
+        let b = 2 + marks.len();
+        assert_eq!(wrap(&text, 80), [0..kept, b..text.len()]);
+        assert_eq!(wrap(&format!("a{marks}"), 80), vec![0..1 + MAX_RUN * 2]);
+        let stacked = format!("a{}", "\u{301}".repeat(MAX_RUN));
+        assert_eq!(rows_of(&format!("{stacked} {stacked}"), 80).len(), 1);
+    }
+
     proptest! {
         #[test]
-        fn wrap_holds_for_any_text(text in "\\PC{0,200}|[a-z 中文\t\n]{0,200}", w in 1usize..200) {
+        fn wrap_holds_for_any_text(
+            text in "\\PC{0,200}|[a-z 中文\t\n]{0,200}|(a|中| |\u{301}{0,40}|\u{200b}){0,40}",
+            w in 1usize..200,
+        ) {
             check_rows(&text, w)?;
         }
     }

@@ -1,5 +1,6 @@
 //! Helpers more than one test file needs.
 
+pub mod alloc;
 pub mod real_logs;
 pub mod tmux;
 

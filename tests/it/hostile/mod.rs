@@ -1,6 +1,8 @@
-//! Hostile input: archives holding what no day log should — other encodings, broken and huge
-//! front matter, a 1 MB line, NUL bytes, binary files named `.md`, deep folders, symbolic
-//! link loops, unreadable files, thousands of empty files, terminal escape sequences.
+//! Hostile input: archives holding what no day log should — other encodings, damaged UTF-8,
+//! broken, huge and deeply nested front matter, a 1 MB line, NUL bytes, binary files, named
+//! pipes and devices named `.md`, deep folders, symbolic link loops and links out of the
+//! archive, unreadable files, thousands of empty files, terminal escape sequences, half a
+//! million combining marks; and exports to a named pipe or a full disk.
 //!
 //! Each test builds its archive at run time in a temp folder of its own, beside two good day
 //! files, and runs the real binary. Every run must finish (a hang fails after a minute instead
@@ -10,6 +12,7 @@
 
 mod bytes;
 mod export;
+mod marks;
 mod terminal;
 mod tree;
 
