@@ -1,15 +1,16 @@
-//! Activity figures: messages per day, per hour of the day and per speaker.
+//! Activity figures: messages per day, per hour of the day and per person.
 //!
 //! Pure functions over an immutable [`Archive`], shared by `chatlog stats --by` and the
 //! reader's activity view so that the two can never disagree. Each figure counts over a
 //! [`Span`] of days; every span is a contiguous run of `Archive::days`, which is sorted by
-//! (group, date), so choosing one costs nothing.
+//! (group, date), so choosing one costs nothing. With `fold`, echoes are not counted: the
+//! message they repeat is.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::model::{Archive, Day, GroupId, Message, SpeakerId};
+use crate::model::{Archive, Day, GroupId, Message, PersonId};
 
 /// Which days a figure counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,25 +33,27 @@ impl Span {
         }
     }
 
-    fn messages(self, archive: &Archive) -> impl Iterator<Item = &Message> {
-        self.days(archive).iter().flat_map(|day| &day.messages)
+    fn messages(self, archive: &Archive, fold: bool) -> impl Iterator<Item = &Message> {
+        self.days(archive)
+            .iter()
+            .flat_map(move |day| day.kept(fold))
     }
 }
 
 /// Messages per date, oldest first: every date with a log in the span, even an empty one
 /// (a quiet day is a fact worth showing). A date logged in several groups counts them all.
-pub fn per_day(archive: &Archive, span: Span) -> Vec<(NaiveDate, usize)> {
+pub fn per_day(archive: &Archive, span: Span, fold: bool) -> Vec<(NaiveDate, usize)> {
     let mut dates: BTreeMap<NaiveDate, usize> = BTreeMap::new();
     for day in span.days(archive) {
-        *dates.entry(day.date).or_default() += day.messages.len();
+        *dates.entry(day.date).or_default() += day.count(fold);
     }
     dates.into_iter().collect()
 }
 
 /// Messages per hour of the day (index 0 to 23), by the time in each message's header.
-pub fn per_hour(archive: &Archive, span: Span) -> [usize; 24] {
+pub fn per_hour(archive: &Archive, span: Span, fold: bool) -> [usize; 24] {
     let mut hours = [0; 24];
-    for msg in span.messages(archive) {
+    for msg in span.messages(archive, fold) {
         // The parser accepts hours 0 to 23 only; a hand-made time past that is not counted.
         if let Some(count) = hours.get_mut(msg.time.hour() as usize) {
             *count += 1;
@@ -59,36 +62,36 @@ pub fn per_hour(archive: &Archive, span: Span) -> [usize; 24] {
     hours
 }
 
-/// Messages per speaker who spoke in the span, most first; equal counts go by name so the
-/// order is the same on every run.
-pub fn per_speaker(archive: &Archive, span: Span) -> Vec<(SpeakerId, usize)> {
-    let counts: Vec<usize> = if span == Span::Archive {
-        // Counted once already, as the loader interned the names.
-        archive
-            .speakers
-            .iter()
-            .map(|s| s.messages as usize)
-            .collect()
-    } else {
-        let mut counts = vec![0usize; archive.speakers.len()];
-        for msg in span.messages(archive) {
-            if let Some(count) = counts.get_mut(msg.speaker.0 as usize) {
-                *count += 1;
-            }
+/// Messages per person who spoke in the span (under any of their names), most first;
+/// equal counts go by name so the order is the same on every run.
+pub fn per_person(archive: &Archive, span: Span, fold: bool) -> Vec<(PersonId, usize)> {
+    let mut counts = vec![0usize; archive.people.len()];
+    let mut count = |speaker: usize, n: usize| {
+        if let Some(person) = archive.person_of.get(speaker) {
+            counts[person.0 as usize] += n;
         }
-        counts
     };
-    let mut speakers: Vec<(SpeakerId, usize)> = counts
+    if span == Span::Archive && !fold {
+        // Counted once already, as the loader interned the names.
+        for (i, s) in archive.speakers.iter().enumerate() {
+            count(i, s.messages as usize);
+        }
+    } else {
+        for msg in span.messages(archive, fold) {
+            count(msg.speaker.0 as usize, 1);
+        }
+    }
+    let mut people: Vec<(PersonId, usize)> = counts
         .into_iter()
         .enumerate()
         .filter(|&(_, count)| count > 0)
-        .map(|(id, count)| (SpeakerId(id as u32), count))
+        .map(|(id, count)| (PersonId(id as u32), count))
         .collect();
-    speakers.sort_by(|a, b| {
+    people.sort_by(|a, b| {
         b.1.cmp(&a.1)
-            .then_with(|| archive.speaker(a.0).cmp(archive.speaker(b.0)))
+            .then_with(|| archive.person_name(a.0).cmp(archive.person_name(b.0)))
     });
-    speakers
+    people
 }
 
 #[cfg(test)]
@@ -117,9 +120,9 @@ mod tests {
             (Span::Day(day), 158),
         ];
         for (span, messages) in spans {
-            let by_day: usize = per_day(&archive, span).iter().map(|d| d.1).sum();
-            let by_hour: usize = per_hour(&archive, span).iter().sum();
-            let by_speaker: usize = per_speaker(&archive, span).iter().map(|s| s.1).sum();
+            let by_day: usize = per_day(&archive, span, false).iter().map(|d| d.1).sum();
+            let by_hour: usize = per_hour(&archive, span, false).iter().sum();
+            let by_speaker: usize = per_person(&archive, span, false).iter().map(|s| s.1).sum();
             assert_eq!(
                 (by_day, by_hour, by_speaker),
                 (messages, messages, messages)
@@ -145,23 +148,24 @@ mod tests {
             .filter(|d| d.date == date)
             .map(|d| d.messages.len())
             .sum();
-        let days = per_day(&archive, Span::Archive);
+        let days = per_day(&archive, Span::Archive, false);
         assert_eq!(days.iter().filter(|d| d.0 == date).count(), 1);
         assert!(days.contains(&(date, in_groups)));
         assert!(days.windows(2).all(|w| w[0].0 < w[1].0), "oldest first");
     }
 
     #[test]
-    fn speakers_come_most_first_and_a_day_span_holds_only_that_day() {
+    fn people_come_most_first_and_a_day_span_holds_only_that_day() {
         let archive = sample();
-        let speakers = per_speaker(&archive, Span::Archive);
-        assert!(speakers.windows(2).all(|w| w[0].1 >= w[1].1));
-        assert_eq!(speakers.len(), archive.speakers.len());
+        let people = per_person(&archive, Span::Archive, false);
+        assert!(people.windows(2).all(|w| w[0].1 >= w[1].1));
+        assert_eq!(people.len(), archive.people.len());
         let day = &archive.days[3];
-        let one = per_speaker(&archive, Span::Day(3));
+        let one = per_person(&archive, Span::Day(3), false);
+        let person_of = |m: &Message| archive.person_of[m.speaker.0 as usize];
         assert!(
             one.iter()
-                .all(|(id, _)| day.messages.iter().any(|m| m.speaker == *id))
+                .all(|(id, _)| day.messages.iter().any(|m| person_of(m) == *id))
         );
         assert!(Span::Day(archive.days.len()).days(&archive).is_empty());
     }

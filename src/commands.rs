@@ -133,11 +133,12 @@ fn day_key(archive: &Archive, day: &Day) -> String {
     }
 }
 
+/// The people who wrote most, by the name they go by, echoes not counted.
 fn top_speakers(archive: &Archive) -> Vec<(String, usize)> {
-    activity::per_speaker(archive, Span::Archive)
+    activity::per_person(archive, Span::Archive, true)
         .into_iter()
         .take(TOP_SPEAKERS)
-        .map(|(id, count)| (archive.speaker(id).to_owned(), count))
+        .map(|(id, count)| (archive.person_name(id).to_owned(), count))
         .collect()
 }
 
@@ -148,7 +149,7 @@ pub enum By {
     Hour,
     /// Messages per date with a log, oldest first.
     Day,
-    /// Messages per speaker, most first.
+    /// Messages per person (a speaker and their other names), most first.
     Speaker,
 }
 
@@ -163,28 +164,36 @@ impl By {
     }
 }
 
-/// One row of a figure: its name as shown, its JSON value, its count.
+/// One row of a figure: its name as shown, its JSON value, its count, and for a person
+/// their other names.
 struct Row {
     label: String,
     key: Value,
     messages: usize,
+    aliases: Option<Vec<String>>,
 }
 
-/// `stats --by`: one activity figure over `span`, as aligned rows with a bar each, or as
-/// one JSON array of `{KEY: …, "messages": N}` objects in the same order.
+/// `stats --by`: one activity figure over `span` (echoes not counted with `fold`), as
+/// aligned rows with a bar each, or as one JSON array of `{KEY: …, "messages": N}` objects
+/// in the same order (`"aliases"` too for people).
 pub fn activity(
     archive: &Archive,
     problems: &[Problem],
-    by: By,
-    span: Span,
+    (by, span, fold): (By, Span, bool),
     as_json: bool,
     out: &mut dyn Write,
 ) -> io::Result<i32> {
-    let rows = figure(archive, by, span);
+    let rows = figure(archive, by, span, fold);
     if as_json {
         let items: Vec<Value> = rows
             .into_iter()
-            .map(|row| json!({ by.key(): row.key, "messages": row.messages }))
+            .map(|row| {
+                let mut item = json!({ by.key(): row.key, "messages": row.messages });
+                if let Some(aliases) = row.aliases {
+                    item["aliases"] = json!(aliases);
+                }
+                item
+            })
             .collect();
         write_json(out, &Value::Array(items))?;
     } else {
@@ -193,30 +202,42 @@ pub fn activity(
     Ok(status(problems))
 }
 
-fn figure(archive: &Archive, by: By, span: Span) -> Vec<Row> {
+fn figure(archive: &Archive, by: By, span: Span, fold: bool) -> Vec<Row> {
     match by {
         By::Hour => (0..)
-            .zip(activity::per_hour(archive, span))
+            .zip(activity::per_hour(archive, span, fold))
             .map(|(hour, messages)| Row {
                 label: format!("{hour:02}"),
                 key: json!(hour),
                 messages,
+                aliases: None,
             })
             .collect(),
-        By::Day => activity::per_day(archive, span)
+        By::Day => activity::per_day(archive, span, fold)
             .into_iter()
             .map(|(date, messages)| Row {
                 label: date.format("%Y-%m-%d %a").to_string(),
                 key: json!(date.to_string()),
                 messages,
+                aliases: None,
             })
             .collect(),
-        By::Speaker => activity::per_speaker(archive, span)
+        By::Speaker => activity::per_person(archive, span, fold)
             .into_iter()
-            .map(|(id, messages)| Row {
-                label: text::fit(archive.speaker(id), NAME_CELLS),
-                key: json!(archive.speaker(id)),
-                messages,
+            .map(|(id, messages)| {
+                let names = &archive.people[id.0 as usize].names;
+                let name = archive.person_name(id);
+                Row {
+                    label: text::fit(name, NAME_CELLS),
+                    key: json!(name),
+                    messages,
+                    aliases: Some(
+                        names[1..]
+                            .iter()
+                            .map(|&n| archive.speaker(n).to_owned())
+                            .collect(),
+                    ),
+                }
             })
             .collect(),
     }

@@ -53,9 +53,13 @@ enum Command {
         #[arg(long, value_name = "G", requires = "by")]
         group: Option<String>,
         /// JSON instead of text: one object, or with --by an array of
-        /// {hour|date|speaker, messages} objects.
+        /// {hour|date|speaker, messages} objects (people also have "aliases").
         #[arg(long)]
         json: bool,
+        /// With --by, every message, echoes included (an echo: the same message again, same day and
+        /// second, from a merged export; by default it is left to the message it repeats).
+        #[arg(long)]
+        all: bool,
     },
     /// Prints every message that matches QUERY, one per line.
     Search {
@@ -63,7 +67,7 @@ enum Command {
         dir: PathBuf,
         /// Text to find; case-insensitive unless it has an upper-case letter.
         query: String,
-        /// Only messages by this speaker (exact name; repeat for several).
+        /// Only messages by this person (any of their names, exact; repeat for several).
         #[arg(long, value_name = "NAME")]
         speaker: Vec<String>,
         /// Only this chat group.
@@ -81,6 +85,10 @@ enum Command {
         /// JSON lines with group, date, time, speaker, text.
         #[arg(long)]
         json: bool,
+        /// Every message, echoes included (an echo: the same message again, same day and
+        /// second, from a merged export; by default it is left to the message it repeats).
+        #[arg(long)]
+        all: bool,
     },
     /// Prints one day: as text, as a day file in the archive's format, or as JSON.
     Show {
@@ -91,13 +99,17 @@ enum Command {
         /// The chat group (needed when the date is in several groups).
         #[arg(long, value_name = "G")]
         group: Option<String>,
-        /// Only messages by this speaker (exact name; repeat for several).
+        /// Only messages by this person (any of their names, exact; repeat for several).
         #[arg(long, value_name = "NAME")]
         speaker: Vec<String>,
         /// text: a line per message; markdown: a day file chatlog loads again; json: one
         /// object with group, date and messages (time, speaker, kind, text).
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// Every message, echoes included (an echo: the same message again, same day and
+        /// second, from a merged export; by default it is left to the message it repeats).
+        #[arg(long)]
+        all: bool,
     },
 }
 
@@ -144,14 +156,15 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             by,
             group,
             json,
+            all,
         }) => {
             let (archive, problems) = open(&dir, true)?;
             match by {
                 None => commands::stats(&archive, &problems, json, out)?,
                 Some(by) => {
-                    let group = scope_of(&archive, group.as_deref(), &[])?.group;
+                    let group = scope_of(&archive, group.as_deref(), &[], all)?.group;
                     let span = group.map_or(Span::Archive, Span::Group);
-                    commands::activity(&archive, &problems, by, span, json, out)?
+                    commands::activity(&archive, &problems, (by, span, !all), json, out)?
                 }
             }
         }
@@ -164,11 +177,12 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             to,
             regex,
             json,
+            all,
         }) => {
             let matcher =
                 Matcher::new(&query, regex).map_err(|e| anyhow::anyhow!("bad query: {e}"))?;
             let (archive, problems) = open(&dir, true)?;
-            let mut scope = scope_of(&archive, group.as_deref(), &speaker)?;
+            let mut scope = scope_of(&archive, group.as_deref(), &speaker, all)?;
             scope.from = from;
             scope.to = to;
             commands::search(&archive, &problems, &matcher, &scope, json, out)?
@@ -179,9 +193,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             group,
             speaker,
             format,
+            all,
         }) => {
             let (archive, problems) = open(&dir, true)?;
-            let scope = scope_of(&archive, group.as_deref(), &speaker)?;
+            let scope = scope_of(&archive, group.as_deref(), &speaker, all)?;
             let day = archive
                 .days
                 .iter()
@@ -224,8 +239,13 @@ fn open(dir: &Path, summarise: bool) -> anyhow::Result<(ManuallyDrop<Archive>, V
 }
 
 /// A search scope from the command line's names: an unknown group or a speaker named by
-/// none of the names is an error.
-fn scope_of(archive: &Archive, group: Option<&str>, speakers: &[String]) -> anyhow::Result<Scope> {
+/// none of the names is an error; a name stands for its person, every name of theirs.
+fn scope_of(
+    archive: &Archive,
+    group: Option<&str>,
+    speakers: &[String],
+    all: bool,
+) -> anyhow::Result<Scope> {
     let group = match group {
         Some(name) => Some(archive.find_group(name).ok_or_else(|| {
             let names: Vec<&str> = archive.groups.iter().map(|g| g.name.as_str()).collect();
@@ -233,7 +253,9 @@ fn scope_of(archive: &Archive, group: Option<&str>, speakers: &[String]) -> anyh
         })?),
         None => None,
     };
-    let filter = SpeakerFilter::new(archive.speakers_named(speakers));
+    let named = archive.speakers_named(speakers);
+    let people = named.into_iter().filter_map(|id| archive.person(id));
+    let filter = SpeakerFilter::new(people.flat_map(|p| p.names.iter().copied()));
     if filter.is_none() && !speakers.is_empty() {
         let names: Vec<String> = speakers
             .iter()
@@ -244,7 +266,7 @@ fn scope_of(archive: &Archive, group: Option<&str>, speakers: &[String]) -> anyh
     Ok(Scope {
         group,
         speakers: filter,
-        all: true,
+        all,
         ..Scope::default()
     })
 }

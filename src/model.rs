@@ -91,6 +91,21 @@ pub struct Echo {
 }
 
 impl Day {
+    /// The day's messages, echoes left out with `fold`.
+    pub fn kept(&self, fold: bool) -> impl Iterator<Item = &Message> {
+        let mut echoes = self.echoes.iter().map(|e| e.message as usize).peekable();
+        self.messages
+            .iter()
+            .enumerate()
+            .filter(move |&(i, _)| !(echoes.next_if_eq(&i).is_some() && fold))
+            .map(|(_, msg)| msg)
+    }
+
+    /// Messages in the day, echoes left out with `fold`.
+    pub fn count(&self, fold: bool) -> usize {
+        self.messages.len() - if fold { self.echoes.len() } else { 0 }
+    }
+
     /// Whether message `i` repeats an earlier one of the day.
     pub fn is_echo(&self, i: usize) -> bool {
         self.echoes
@@ -155,10 +170,20 @@ impl Archive {
             .map_or("", |s| s.name.as_str())
     }
 
-    /// The person who wrote under `id` (a person of one name when none was computed).
+    /// The person who wrote under `id`.
     pub fn person(&self, id: SpeakerId) -> Option<&Person> {
-        let person = self.person_of.get(id.0 as usize)?;
-        self.people.get(person.0 as usize)
+        self.people.get(self.person_id(id)?.0 as usize)
+    }
+
+    /// The id of the person who wrote under `id`.
+    pub fn person_id(&self, id: SpeakerId) -> Option<PersonId> {
+        self.person_of.get(id.0 as usize).copied()
+    }
+
+    /// The name a person goes by: their most used one.
+    pub fn person_name(&self, id: PersonId) -> &str {
+        let first = self.people.get(id.0 as usize).and_then(|p| p.names.first());
+        first.map_or("", |&n| self.speaker(n))
     }
 
     /// A person's other names than `id`, most used first.

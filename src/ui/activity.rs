@@ -14,7 +14,7 @@ use super::cells::RowWriter;
 use super::chrome::overlay_box;
 use crate::app::App;
 use crate::app::overlay::activity::{Activity, columns_of, day_columns};
-use crate::model::SpeakerId;
+use crate::model::PersonId;
 use crate::text;
 use crate::theme::Theme;
 
@@ -220,7 +220,7 @@ fn per_hour(app: &App, activity: &Activity, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// A row a speaker, most first, as many as fit: name, count, and a bar in the speaker's
+/// A row a person, most first, as many as fit: name, count, and a bar in the speaker's
 /// colour scaled to the busiest.
 fn per_speaker(app: &App, activity: &Activity, area: Rect, buf: &mut Buffer) {
     let figure = &activity.speakers;
@@ -274,9 +274,9 @@ fn per_speaker(app: &App, activity: &Activity, area: Rect, buf: &mut Buffer) {
 
 /// A speaker's name and colour. Logs do have messages without a name, and a blank row in
 /// the chart would look like a glitch, so those say so.
-fn name_of(app: &App, id: SpeakerId) -> (&str, Style) {
+fn name_of(app: &App, id: PersonId) -> (&str, Style) {
     let theme = &app.settings.theme;
-    match app.archive.speaker(id) {
+    match app.archive.person_name(id) {
         "" => (NO_NAME, theme.dim),
         name => (name, theme.speaker(name)),
     }

@@ -1,4 +1,5 @@
-//! The speaker picker: the narrowing line, then a row per speaker with its tick and count.
+//! The speaker picker: the narrowing line, then a row per person with its tick, count,
+//! name and other names.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -44,7 +45,7 @@ pub fn render(app: &App, picker: &SpeakerPicker, area: Rect, buf: &mut Buffer) {
         } else {
             "[ ]"
         };
-        let name = app.archive.speaker(*id);
+        let name = app.archive.person_name(*id);
         let style = if i == picker.cursor {
             theme.selected
         } else {
@@ -53,6 +54,14 @@ pub fn render(app: &App, picker: &SpeakerPicker, area: Rect, buf: &mut Buffer) {
         let mut w = RowWriter::new(buf, inner.x, inner.y + 1 + row as u16, inner.right());
         w.put(&format!("{tick} {count:>6}  "), style);
         w.put(name, style.patch(theme.speaker(name)));
+        let others = &app.archive.people[id.0 as usize].names[1..];
+        if !others.is_empty() {
+            let names: Vec<&str> = others.iter().map(|&n| app.archive.speaker(n)).collect();
+            w.put(
+                &format!(" (also {})", names.join(", ")),
+                style.patch(theme.dim),
+            );
+        }
         w.fill(style);
     }
 }

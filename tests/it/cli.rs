@@ -286,7 +286,7 @@ fn stats_by_hour_counts_header_times_on_the_real_logs() {
         expected[hour] += 1;
     }
     assert_eq!(expected.iter().sum::<u64>(), 94208);
-    let hours = stats_by(&real, "hour", &[]);
+    let hours = stats_by(&real, "hour", &["--all"]);
     let got: Vec<(u64, u64)> = hours
         .iter()
         .map(|h| (h["hour"].as_u64().unwrap(), h["messages"].as_u64().unwrap()))
@@ -314,7 +314,7 @@ fn stats_by_day_counts_each_day_file_of_a_group_on_the_real_logs() {
         expected.values().any(|&n| n == 0),
         "front-matter-only days are listed too"
     );
-    let days = stats_by(&real, "day", &["--group", "prodarch"]);
+    let days = stats_by(&real, "day", &["--group", "prodarch", "--all"]);
     let got: BTreeMap<String, u64> = days
         .iter()
         .map(|d| {
@@ -336,22 +336,30 @@ fn stats_by_speaker_counts_header_names_on_the_real_logs() {
     for (_, _, name) in headers_in(&real.join("devarch")) {
         *expected.entry(name).or_default() += 1;
     }
-    let speakers = stats_by(&real, "speaker", &["--group", "devarch"]);
-    let counts: Vec<u64> = speakers
+    let people = stats_by(&real, "speaker", &["--group", "devarch", "--all"]);
+    let counts: Vec<u64> = people
         .iter()
         .map(|s| s["messages"].as_u64().unwrap())
         .collect();
     assert!(counts.is_sorted_by(|a, b| a >= b), "most first");
-    let got: BTreeMap<String, u64> = speakers
-        .iter()
-        .map(|s| {
-            (
-                s["speaker"].as_str().unwrap().to_owned(),
-                s["messages"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(got, expected);
+    // A row is a person: their count is that of every name of theirs in the files.
+    let mut names_seen: Vec<String> = Vec::new();
+    for person in &people {
+        let aliases = person["aliases"].as_array().unwrap().iter();
+        let names: Vec<String> = std::iter::once(&person["speaker"])
+            .chain(aliases)
+            .map(|n| n.as_str().unwrap().to_owned())
+            .collect();
+        let theirs: u64 = names
+            .iter()
+            .map(|n| expected.get(n).copied().unwrap_or(0))
+            .sum();
+        assert_eq!(person["messages"].as_u64().unwrap(), theirs, "{names:?}");
+        names_seen.extend(names.into_iter().filter(|n| expected.contains_key(n)));
+    }
+    names_seen.sort();
+    assert_eq!(names_seen, expected.keys().cloned().collect::<Vec<_>>());
+    assert!(people.len() < expected.len(), "some names are one person");
 }
 
 #[test]
@@ -379,7 +387,9 @@ fn stats_by_prints_aligned_rows_with_bars_on_sample_logs() {
     );
     assert!(rows.iter().any(|l| l.ends_with(&"█".repeat(40))), "{text}");
 
-    let out = chatlog(&["stats", sample, "--by", "speaker", "--group", "quirks"]);
+    let out = chatlog(&[
+        "stats", sample, "--by", "speaker", "--group", "quirks", "--all",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     let names = ["Ryan Cao", "李雷-云支付-产品-北京", "韩梅梅"];
@@ -401,7 +411,7 @@ fn stats_by_group_sums_to_the_group_and_bad_arguments_exit_2() {
             .map(|(_, n)| n.as_u64().unwrap())
             .sum();
         for by in ["hour", "day", "speaker"] {
-            let rows = stats_by(&sample, by, &["--group", group]);
+            let rows = stats_by(&sample, by, &["--group", group, "--all"]);
             let sum: u64 = rows.iter().map(|r| r["messages"].as_u64().unwrap()).sum();
             assert_eq!(sum, in_group, "{group} by {by}");
         }
@@ -489,7 +499,7 @@ fn show_format_text_is_what_show_prints() {
 #[test]
 fn show_format_markdown_loads_back_as_the_same_messages() {
     for (dir, group, date) in format_days() {
-        let markdown = show(&dir, date, group, &["--format", "markdown"]);
+        let markdown = show(&dir, date, group, &["--format", "markdown", "--all"]);
         assert!(markdown.starts_with("---\ntitle:      \""), "{markdown}");
         let temp = TempDir::new("show-markdown");
         std::fs::write(temp.path().join(format!("{date}-chat.md")), markdown).unwrap();
@@ -519,7 +529,7 @@ fn show_format_markdown_keeps_only_the_chosen_speakers() {
 #[test]
 fn show_format_json_parses_back_with_the_exact_texts() {
     for (dir, group, date) in format_days() {
-        let text = show(&dir, date, group, &["--format", "json"]);
+        let text = show(&dir, date, group, &["--format", "json", "--all"]);
         assert_eq!(text.lines().count(), 1, "one line");
         let day: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(day["group"], group);

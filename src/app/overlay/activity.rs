@@ -8,14 +8,15 @@ use chrono::NaiveDate;
 
 use super::layer::{Layer, Next};
 use crate::action::Action;
-use crate::activity::{Span, per_day, per_hour, per_speaker};
+use crate::activity::{Span, per_day, per_hour, per_person};
 use crate::app::reader::Reader;
 use crate::keymap::Context;
-use crate::model::{Archive, GroupId, SpeakerId};
+use crate::model::{Archive, GroupId, PersonId};
 
 /// The view over the open group and day.
 pub fn open(app: &dyn Reader) -> Activity {
-    Activity::open(app.archive(), app.view().group, app.view().day)
+    let view = app.view();
+    Activity::open(app.archive(), view.group, view.day, view.fold)
 }
 
 impl Layer for Activity {
@@ -35,7 +36,8 @@ impl Layer for Activity {
     /// Counted again on the new archive, over the open group and day, in the same scope.
     fn reload(&mut self, app: &dyn Reader, _: &Archive) -> Next {
         let whole_group = self.whole_group;
-        *self = Activity::open(app.archive(), app.view().group, app.view().day);
+        let view = app.view();
+        *self = Activity::open(app.archive(), view.group, view.day, view.fold);
         if !whole_group {
             self.toggle_scope(app.archive());
         }
@@ -51,26 +53,29 @@ pub struct Activity {
     pub day: usize,
     /// Hours and speakers count the whole group rather than the open day.
     pub whole_group: bool,
+    /// Echoes are not counted (as the reader folds them).
+    pub fold: bool,
     /// Messages per date with a log in the group (whatever the scope).
     pub per_day: Vec<(NaiveDate, usize)>,
     /// Boxed: the other overlays are small, and an enum is as big as its biggest.
     pub per_hour: Box<[usize; 24]>,
-    /// Most first.
-    pub speakers: Vec<(SpeakerId, usize)>,
+    /// People, most first.
+    pub speakers: Vec<(PersonId, usize)>,
 }
 
 impl Activity {
     /// Counts the group's figures: the question the view answers first is "who speaks
     /// most, and when", over the whole group; Tab narrows it to the open day.
-    pub fn open(archive: &Archive, group: GroupId, day: usize) -> Activity {
+    pub fn open(archive: &Archive, group: GroupId, day: usize, fold: bool) -> Activity {
         let span = Span::Group(group);
         Activity {
             group,
             day,
             whole_group: true,
-            per_day: per_day(archive, span),
-            per_hour: Box::new(per_hour(archive, span)),
-            speakers: per_speaker(archive, span),
+            fold,
+            per_day: per_day(archive, span, fold),
+            per_hour: Box::new(per_hour(archive, span, fold)),
+            speakers: per_person(archive, span, fold),
         }
     }
 
@@ -78,8 +83,8 @@ impl Activity {
     pub fn toggle_scope(&mut self, archive: &Archive) {
         self.whole_group = !self.whole_group;
         let span = self.span();
-        *self.per_hour = per_hour(archive, span);
-        self.speakers = per_speaker(archive, span);
+        *self.per_hour = per_hour(archive, span, self.fold);
+        self.speakers = per_person(archive, span, self.fold);
     }
 
     /// What the hour and speaker figures count.

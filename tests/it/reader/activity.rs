@@ -47,7 +47,7 @@ fn activity_snapshots_and_cells() {
                 panic!()
             };
             let (top, count) = a.speakers[0];
-            let top = app.archive.speaker(top).to_owned();
+            let top = app.archive.person_name(top).to_owned();
             let buf = draw(&app);
             let frame = box_titled(&buf, " activity · prodarch");
             assert_eq!(frame, Rect::new(0, 0, width, height - 1));

@@ -29,21 +29,15 @@ fn speaker_filter() {
     assert_eq!(filter.ids().count(), 2);
     assert_eq!(app.derived.shown.len(), top_count + second_count);
     let day = app.day();
-    assert!(
-        app.derived
-            .shown
-            .iter()
-            .all(|&i| [top, second].contains(&day.messages[i].speaker))
-    );
+    assert!(app.derived.shown.iter().all(|&i| {
+        [top, second].contains(&app.archive.person_of[day.messages[i].speaker.0 as usize])
+    }));
     // The filter stays on the next day.
     press(&mut app, [key(']')]);
     let day = app.day();
-    assert!(
-        app.derived
-            .shown
-            .iter()
-            .all(|&i| [top, second].contains(&day.messages[i].speaker))
-    );
+    assert!(app.derived.shown.iter().all(|&i| {
+        [top, second].contains(&app.archive.person_of[day.messages[i].speaker.0 as usize])
+    }));
     // Search runs over what is shown.
     type_str(&mut app, "/的");
     press(&mut app, [enter()]);
@@ -85,7 +79,7 @@ fn picker_narrows_and_switches_scope() {
     let names: Vec<String> = p
         .entries(&app.archive)
         .iter()
-        .map(|e| app.archive.speaker(e.0).to_lowercase())
+        .map(|e| app.archive.person_name(e.0).to_lowercase())
         .collect();
     assert!(
         !names.is_empty() && names.iter().all(|n| n.contains("中金")),

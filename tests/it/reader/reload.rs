@@ -89,7 +89,7 @@ fn a_reload_under_any_overlay_leaves_nothing_of_the_old_archive() {
                 let total: usize = picker.counts.iter().map(|s| s.1).sum();
                 assert_eq!(total, app.day().messages.len(), "{text}");
                 let known =
-                    |id: &chatlog::model::SpeakerId| (id.0 as usize) < app.archive.speakers.len();
+                    |id: &chatlog::model::PersonId| (id.0 as usize) < app.archive.people.len();
                 assert!(picker.chosen.iter().all(known), "{text}");
             }
             Some(Overlay::Groups(picker)) => {
