@@ -590,3 +590,40 @@ fn an_export_past_the_file_size_limit_is_reported_and_the_reader_lives_on() {
     let screen = t.wait_for("CHATLOG-EXITED");
     assert_eq!(t.display("#{alternate_on}"), "0", "{screen}");
 }
+
+/// The start's notices are one line, the load's problems first: a state file that could not
+/// be read no longer hides them, nor does a config problem. A config's text reaches stderr
+/// inert.
+#[test]
+fn the_start_says_every_notice_and_config_text_reaches_stderr_inert() {
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/broken");
+    let folder = TempDir::new("notices");
+    let state = folder.path().join("state");
+    std::fs::create_dir_all(state.join("chatlog")).unwrap();
+    std::fs::write(state.join("chatlog/places.json"), "{ not json").unwrap();
+    let config = folder.path().join("config.toml");
+    std::fs::write(&config, "\"bell\\u0007\\u001b]52;c;eA==\\u0007\" = 1\n").unwrap();
+    let stderr = folder.path().join("stderr");
+    let command = format!(
+        "XDG_STATE_HOME='{}' '{}' --config '{}' '{}' 2>'{}'; echo CHATLOG-EXITED; sleep 30",
+        state.display(),
+        env!("CARGO_BIN_EXE_chatlog"),
+        config.display(),
+        broken.display(),
+        stderr.display()
+    );
+    let Some(t) = Tmux::start("notices", &command, 250, 30) else {
+        return;
+    };
+    let screen = t.wait_for("problems while loading");
+    assert!(
+        screen.contains("ignored "),
+        "the state warning too:\n{screen}"
+    );
+    assert!(screen.contains("config.toml: unknown setting"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+    let said = std::fs::read(&stderr).unwrap();
+    assert!(!said.iter().any(|&b| b == 0x1b || b == 0x07), "{said:?}");
+    assert!(String::from_utf8_lossy(&said).contains("unknown setting"));
+}
