@@ -4,9 +4,9 @@
 //! entities decoded as for display and every run of white space made one space, trimmed.
 //! The speaker may be the same name or another, and the names echoes link are one person.
 
-use std::borrow::Cow;
-
 use rayon::prelude::*;
+use std::hash::{BuildHasher, Hasher, RandomState};
+
 use rustc_hash::FxHashMap;
 
 use crate::model::{Archive, Day, Echo, Person, PersonId, SpeakerId, Time};
@@ -15,26 +15,99 @@ use crate::model::{Archive, Day, Echo, Person, PersonId, SpeakerId, Time};
 /// (two people pasting the same link in the same second).
 pub const ALIAS_LINKS: u32 = 2;
 
-/// The echoes of `day`, in message order, each with the earlier message it repeats.
+/// Messages at one second compared text to text before they are looked up by hash.
+const FEW: u32 = 16;
+
+/// The echoes of `day`, in message order, each with the earliest message it repeats.
+///
+/// Only messages at the same second can be echoes, and most seconds hold one or two: a
+/// message is compared with those before it at its second, text to text (two different
+/// texts differ within a few characters), and nothing is copied. A second crowded past
+/// [`FEW`] messages is looked up by a hash of the normalized text instead, so a day costs
+/// linear time however its seconds are shared.
 pub fn find(day: &Day) -> Vec<Echo> {
-    let mut first: FxHashMap<(Time, Cow<str>), u32> = FxHashMap::default();
+    let body = |i: u32| day.body(&day.messages[i as usize]);
+    // Per second: the newest message there, and how many there are.
+    let mut at: FxHashMap<Time, (u32, u32)> = FxHashMap::default();
+    // For each message, the one before it at its second (u32::MAX: none).
+    let mut before = vec![u32::MAX; day.messages.len()];
+    // Crowded seconds: the earliest message of each (time, hash of normalized text).
+    let mut crowded: FxHashMap<(Time, u64), u32> = FxHashMap::default();
+    let keys = RandomState::new();
     let mut echoes = Vec::new();
     for (i, msg) in day.messages.iter().enumerate() {
-        let text = normalized(day.body(msg));
-        if text.is_empty() {
+        let i = i as u32;
+        let (newest, count) = at.get(&msg.time).copied().unwrap_or((u32::MAX, 0));
+        before[i as usize] = newest;
+        at.insert(msg.time, (i, count + 1));
+        if count == 0 || normalized_chars(body(i)).next().is_none() {
             continue;
         }
-        match first.entry((msg.time, text)) {
-            std::collections::hash_map::Entry::Occupied(e) => echoes.push(Echo {
-                message: i as u32,
-                of: *e.get(),
-            }),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(i as u32);
+        let same = |k: u32| normalized_chars(body(k)).eq(normalized_chars(body(i)));
+        let of = if count < FEW {
+            chain(&before, newest).filter(|&k| same(k)).last()
+        } else {
+            if count == FEW {
+                // The second just got crowded: what is there goes in by hash, oldest first.
+                let there: Vec<u32> = chain(&before, newest).collect();
+                for &k in there.iter().rev() {
+                    if let Some(hash) = text_hash(&keys, body(k)) {
+                        crowded.entry((msg.time, hash)).or_insert(k);
+                    }
+                }
             }
+            let hash = text_hash(&keys, body(i)).unwrap_or_default();
+            let earlier = *crowded.entry((msg.time, hash)).or_insert(i);
+            match earlier {
+                k if k == i => None,
+                k if same(k) => Some(k),
+                // Two texts sharing a 64-bit hash, by chance alone: the text itself decides.
+                _ => (0..i).find(|&k| day.messages[k as usize].time == msg.time && same(k)),
+            }
+        };
+        if let Some(of) = of {
+            echoes.push(Echo { message: i, of });
         }
     }
     echoes
+}
+
+/// The messages at one second from `newest` back, by the `before` links.
+fn chain(before: &[u32], newest: u32) -> impl Iterator<Item = u32> + '_ {
+    std::iter::successors(Some(newest), |&k| {
+        Some(before[k as usize]).filter(|&b| b != u32::MAX)
+    })
+}
+
+/// A hash of `text`'s normalized form, or `None` when that is empty. Keyed afresh each
+/// run (SipHash), so no text can be made to collide with another on purpose.
+fn text_hash(keys: &RandomState, text: &str) -> Option<u64> {
+    let mut hasher = keys.build_hasher();
+    let mut any = false;
+    // Word by word, each closed by a byte no UTF-8 text holds: the normalized form's hash.
+    for word in words(text) {
+        any = true;
+        hasher.write(word.as_bytes());
+        hasher.write_u8(0xff);
+    }
+    any.then(|| hasher.finish())
+}
+
+/// The words of `text`: what white space separates.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(char::is_whitespace).filter(|w| !w.is_empty())
+}
+
+/// The characters of `text` with every run of white space one space, trimmed.
+fn normalized_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut words = words(text);
+    let mut first = true;
+    std::iter::from_fn(move || {
+        let word = words.next()?;
+        let space = !std::mem::take(&mut first);
+        Some(space.then_some(' ').into_iter().chain(word.chars()))
+    })
+    .flatten()
 }
 
 /// Finds the echoes of every day of `archive`, in parallel.
@@ -101,36 +174,98 @@ pub fn join_people(archive: &mut Archive) {
     archive.person_of = person_of;
 }
 
-/// `text` with every run of white space one space, trimmed (bodies are decoded already).
-pub fn normalized(text: &str) -> Cow<'_, str> {
-    let text = text.trim();
-    let mut prev_space = false;
-    let clean = text.chars().all(|c| {
-        let ok = c == ' ' && !prev_space || !c.is_whitespace();
-        prev_space = c.is_whitespace();
-        ok
-    });
-    if clean {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    Cow::Owned(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use crate::model::{GroupId, Kind, Message, SpeakerId};
+
+    /// A day of (second, speaker, text) messages.
+    fn day_of(messages: &[(u32, u32, &str)]) -> Day {
+        let mut text = String::new();
+        let messages = messages
+            .iter()
+            .map(|&(second, speaker, body)| {
+                let start = text.len() as u32;
+                text.push_str(body);
+                Message {
+                    time: Time(second),
+                    speaker: SpeakerId(speaker),
+                    kind: Kind::Text,
+                    body: (start, text.len() as u32),
+                    line: 1,
+                }
+            })
+            .collect();
+        Day {
+            group: GroupId(0),
+            date: chrono::NaiveDate::MIN,
+            meta: Default::default(),
+            sources: Vec::new(),
+            text,
+            messages,
+            echoes: Vec::new(),
+        }
+    }
+
+    /// The definition, word for word, in quadratic time.
+    fn echoes_by_definition(day: &Day) -> Vec<Echo> {
+        let norm = |i: usize| normalized_chars(day.body(&day.messages[i])).collect::<String>();
+        (0..day.messages.len())
+            .filter_map(|i| {
+                let of = (0..i).find(|&k| {
+                    day.messages[k].time == day.messages[i].time
+                        && !norm(i).is_empty()
+                        && norm(k) == norm(i)
+                })?;
+                Some(Echo {
+                    message: i as u32,
+                    of: of as u32,
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_echo_repeats_an_earlier_text_at_the_same_second_under_any_name() {
+        let day = day_of(&[
+            (10, 0, "hello  world"),
+            (10, 1, " hello world\n"),
+            (11, 0, "hello world"),
+            (10, 0, "hello world"),
+            (12, 0, ""),
+            (12, 1, "  "),
+        ]);
+        let echoes = find(&day);
+        assert_eq!(
+            echoes,
+            [Echo { message: 1, of: 0 }, Echo { message: 3, of: 0 }]
+        );
+        assert_eq!(echoes, echoes_by_definition(&day));
+    }
+
+    #[test]
+    fn a_crowded_second_finds_what_the_definition_finds() {
+        // 300 messages in one second, texts from a small set: past FEW, found by hash.
+        let texts = ["a", "b b", "b  b", "c", "", "d\u{3000}e", "d e"];
+        let messages: Vec<(u32, u32, &str)> = (0..300)
+            .map(|i| {
+                (
+                    5 + (i % 3 == 0) as u32,
+                    i % 4,
+                    texts[(i * 7 + i / 5) as usize % texts.len()],
+                )
+            })
+            .collect();
+        let day = day_of(&messages);
+        assert_eq!(find(&day), echoes_by_definition(&day));
+    }
+
     #[test]
     fn white_space_runs_become_one_space() {
-        assert_eq!(normalized("  a  b\n\tc　d "), "a b c d");
-        assert!(matches!(normalized("a b"), Cow::Borrowed("a b")));
+        let normalized = |s| normalized_chars(s).collect::<String>();
+        assert_eq!(normalized("  a  b\n\tc\u{3000}d "), "a b c d");
+        assert_eq!(normalized("a b"), "a b");
         assert_eq!(normalized(" \n "), "");
     }
 }

@@ -7,30 +7,43 @@ use crate::model::{Archive, Day, Message, SpeakerId};
 
 /// Only these speakers' messages; never empty (no filter is `None` where one is held).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct SpeakerFilter(BTreeSet<SpeakerId>);
+pub struct SpeakerFilter {
+    ids: BTreeSet<SpeakerId>,
+    /// One bit per speaker id up to the largest: a message is tested in constant time,
+    /// however many names a person has.
+    bits: Vec<u64>,
+}
 
 impl SpeakerFilter {
     /// A filter of `ids`; `None` when there are none (a filter of nobody shows nothing,
     /// which nobody asks for).
     pub fn new(ids: impl IntoIterator<Item = SpeakerId>) -> Option<SpeakerFilter> {
         let ids: BTreeSet<SpeakerId> = ids.into_iter().collect();
-        (!ids.is_empty()).then_some(SpeakerFilter(ids))
+        let last = ids.last()?.0 as usize;
+        let mut bits = vec![0u64; last / 64 + 1];
+        for id in &ids {
+            bits[id.0 as usize / 64] |= 1 << (id.0 % 64);
+        }
+        Some(SpeakerFilter { ids, bits })
     }
 
     pub fn contains(&self, id: SpeakerId) -> bool {
-        self.0.contains(&id)
+        let i = id.0 as usize;
+        self.bits
+            .get(i / 64)
+            .is_some_and(|word| word & (1 << (i % 64)) != 0)
     }
 
     pub fn ids(&self) -> impl Iterator<Item = SpeakerId> + '_ {
-        self.0.iter().copied()
+        self.ids.iter().copied()
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.ids.is_empty()
     }
 
     /// The chosen speakers' names in `archive`.
@@ -59,4 +72,17 @@ pub fn shown(filter: Option<&SpeakerFilter>, fold: bool, day: &Day) -> Vec<usize
         }
     }
     shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_filter_holds_exactly_its_ids() {
+        let f = SpeakerFilter::new([3, 64, 200].map(SpeakerId)).unwrap();
+        let held: Vec<u32> = (0..300).filter(|&i| f.contains(SpeakerId(i))).collect();
+        assert_eq!(held, [3, 64, 200]);
+        assert!(SpeakerFilter::new([]).is_none());
+    }
 }

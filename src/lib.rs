@@ -12,7 +12,7 @@
 //! config.rs  keymap.rs                TOML → Settings; the bindings table
 //! action.rs  layout.rs  theme.rs  key.rs      small types everything above uses
 //! search.rs  archive_search.rs  activity.rs  filter.rs  rows.rs  places.rs  watch.rs
-//! load.rs  parse.rs  text.rs  entities.rs  model.rs  problem.rs  json.rs
+//! load.rs  parse/  echoes.rs  text.rs  entities.rs  model.rs  problem.rs  json.rs
 //! ```
 
 pub mod action;

@@ -31,10 +31,16 @@ impl App {
             Some(s) => hits_in(&self.archive, day, &shown, &s.matcher),
             None => Vec::new(),
         };
-        let also = if self.view.fold {
-            also_posted_as(day)
-        } else {
-            Default::default()
+        // The other names depend on the day and folding only: a filter or query keeps them.
+        let same_day = self
+            .derived
+            .key
+            .as_ref()
+            .is_some_and(|k| (k.0, k.2) == (key.0, key.2));
+        let also = match (self.view.fold, same_day) {
+            (false, _) => Default::default(),
+            (true, true) => std::mem::take(&mut self.derived.also),
+            (true, false) => also_posted_as(day),
         };
         self.derived = Derived {
             key: Some(key),
@@ -98,7 +104,11 @@ impl App {
     }
 }
 
-/// For each message with echoes under other names, those names, each once, in order.
+/// The most other names shown for one message: a header is one row.
+const ALSO_MAX: usize = 8;
+
+/// For each message with echoes under other names, those names (at most [`ALSO_MAX`]),
+/// each once, in order.
 fn also_posted_as(day: &Day) -> rustc_hash::FxHashMap<usize, Vec<SpeakerId>> {
     let mut also: rustc_hash::FxHashMap<usize, Vec<SpeakerId>> = Default::default();
     for echo in &day.echoes {
@@ -106,7 +116,7 @@ fn also_posted_as(day: &Day) -> rustc_hash::FxHashMap<usize, Vec<SpeakerId>> {
         let name = day.messages[echo.message as usize].speaker;
         if name != day.messages[of].speaker {
             let names = also.entry(of).or_default();
-            if !names.contains(&name) {
+            if names.len() < ALSO_MAX && !names.contains(&name) {
                 names.push(name);
             }
         }
