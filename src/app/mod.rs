@@ -187,6 +187,10 @@ impl App {
             | Action::MoveCalendar(_) => {}
             Action::Resize(size) => {
                 self.view.size = size;
+                if self.panes().days.is_none() {
+                    // Keys must not go to a list that is not there.
+                    self.view.focus = Focus::Messages;
+                }
                 self.clamp_scroll();
                 self.keep_day_in_view();
             }
@@ -262,8 +266,13 @@ impl App {
             .is_some_and(ArchiveSearch::searching)
     }
 
+    /// Tab: the other pane, when there is one to go to (a narrow terminal hides the list).
     fn toggle_focus(&mut self) {
         self.view.focus = match self.view.focus {
+            Focus::Messages if self.panes().days.is_none() => {
+                self.view.notice = Some("no day list at this width: [ and ] change the day".into());
+                Focus::Messages
+            }
             Focus::Days => Focus::Messages,
             Focus::Messages => Focus::Days,
         };

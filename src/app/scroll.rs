@@ -54,6 +54,11 @@ impl App {
         self.clamp_scroll();
     }
 
+    /// Whether the last row of the day is on screen.
+    pub fn at_bottom(&self) -> bool {
+        self.view.scroll >= self.bottom_anchor()
+    }
+
     /// The lowest top: the last row of the day at the bottom of the pane.
     pub(super) fn bottom_anchor(&self) -> Anchor {
         let height = self.page_height();

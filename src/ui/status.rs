@@ -52,49 +52,50 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// `group · date weekday · msg 12/182 · filter · search`, in `room` cells: the search
-/// count is kept whole, the filter gets what is left.
+/// `msg 12/182 · /query 3/17 · 961 echoes folded · filter · group · date weekday`, what
+/// matters first: the position and the hit count are always whole, the filter gets what
+/// is left, and the group and date (which the pane's title shows too) come last and go
+/// first when the line is short.
 fn position(app: &App, room: usize) -> String {
     let day = app.day();
     let shown = app.derived.shown.len();
-    let at = if shown == 0 {
-        0
-    } else {
-        app.view.scroll.pos + 1
+    let at = match shown {
+        0 => 0,
+        // At the bottom the last message is read, whatever is at the top.
+        _ if app.at_bottom() => shown,
+        _ => app.view.scroll.pos + 1,
     };
-    let mut s = format!(
-        "{} · {} {} · msg {}/{}",
-        app.archive.group(app.view.group).name,
-        day.date,
-        day.date.format("%a"),
-        at,
-        shown
-    );
-    let echoes = day.echoes.len();
-    if echoes > 0 {
-        s.push_str(&if app.view.fold {
-            format!(
-                " · {echoes} {} folded",
-                text::plural(echoes, "echo", "echoes")
-            )
-        } else {
-            " · echoes shown".to_owned()
-        });
+    let mut s = format!("msg {at}/{shown}");
+    if let Some(search) = &app.view.day_search {
+        let count = format!(" {}", hit_count(app));
+        let query_room = room.saturating_sub(text::width(&s) + text::width(&count) + 4);
+        s.push_str(&format!(
+            " · /{}{count}",
+            text::fit(&search.query, query_room)
+        ));
     }
-    let search = app
-        .view
-        .day_search
-        .as_ref()
-        .map_or(String::new(), |search| {
-            let count = format!(" {}", hit_count(app));
-            let query_room = room.saturating_sub(text::width(&s) + text::width(&count) + 4);
-            format!(" · /{}{count}", text::fit(&search.query, query_room))
-        });
+    let echoes = day.echoes.len();
+    let folded = match (echoes, app.view.fold) {
+        (0, _) => String::new(),
+        (n, true) => format!(" · {n} {} folded", text::plural(n, "echo", "echoes")),
+        (_, false) => " · echoes shown".to_owned(),
+    };
     if let Some(filter) = &app.view.filter {
-        let filter_room = room.saturating_sub(text::width(&s) + text::width(&search));
+        let filter_room = room.saturating_sub(text::width(&s) + text::width(&folded));
         s.push_str(&filter_label(app, filter, filter_room));
     }
-    s + &search
+    let place = format!(
+        " · {} · {} {}",
+        app.archive.group(app.view.group).name,
+        day.date,
+        day.date.format("%a")
+    );
+    for part in [folded, place] {
+        if text::width(&s) + text::width(&part) <= room {
+            s.push_str(&part);
+        }
+    }
+    s
 }
 
 /// ` · filter: A, B`, or ` · filter: 7 speakers` when the names don't fit in `room`.

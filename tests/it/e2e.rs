@@ -26,7 +26,7 @@ fn open_jump_search_filter_quit() {
     t.keys(&["Enter"]);
     t.type_text(":2018-03-05");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("prodarch · 2018-03-05 Mon · msg 1/158");
+    let screen = t.wait_for("msg 1/158 · prodarch · 2018-03-05 Mon");
     assert!(
         screen.contains("2018-03-05 Mon   158"),
         "day list shows the day:\n{screen}"
@@ -328,14 +328,19 @@ fn reopening_lands_where_the_reader_left_unless_no_state() {
     t.keys(&["Enter"]);
     t.type_text(":2018-03-05");
     t.keys(&["Enter"]);
-    t.wait_for("prodarch · 2018-03-05 Mon · msg 1/158");
+    t.wait_for("msg 1/158 · prodarch · 2018-03-05 Mon");
     t.keys(&["G"]);
-    // At the bottom of the day, the top message is no longer the first.
+    t.wait_for("msg 158/158 · prodarch");
+    t.keys(&["k"]);
+    // Near the bottom of the day, the top message is no longer the first.
     let start = Instant::now();
     let left = loop {
         let screen = t.screen();
         let status = screen.lines().last().unwrap_or_default();
-        if status.contains("2018-03-05 Mon · msg ") && !status.contains("msg 1/158") {
+        if status.contains("/158 · prodarch · 2018-03-05 Mon")
+            && !status.contains("msg 1/158")
+            && !status.contains("msg 158/158")
+        {
             break screen;
         }
         assert!(start.elapsed() < Duration::from_secs(10), "{screen}");

@@ -132,7 +132,8 @@ fn the_reader_on_a_hostile_archive_shows_the_good_days_and_restores_the_terminal
     }
     t.type_text(":2019-01-02");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("2019-01-02 Wed · msg 1/1");
+    let screen = t.wait_for(" msg 1/1 ");
+    assert!(screen.contains("· 2019-01-02 Wed ─"), "{screen}");
     assert!(screen.contains("Mallory␛]0;pwned␇"), "{screen}");
     t.keys(&["G", "q"]);
     let screen = t.wait_for("CHATLOG-EXITED");

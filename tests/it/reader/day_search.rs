@@ -108,9 +108,24 @@ fn status_line_keeps_the_hit_count_beside_a_long_filter_and_a_long_query() {
     let hits = app.derived.hits.len();
     assert!(hits > 0);
     let status = status_row(&app);
-    assert!(status.contains(&format!("/的 1/{hits}")), "{status}");
-    assert!(status.contains("filter: 3 speakers"), "{status}");
+    assert!(
+        status.starts_with(&format!(" msg 1/42 · /的 1/{hits} · filter: ")),
+        "{status}"
+    );
+    assert!(
+        status.contains("filter: 张于刚, cs, 杨明-招商信用卡-开发-上海"),
+        "{status}"
+    );
     assert_eq!(status.width(), 80);
+    // Narrower, the position and the count stay whole and the names make way.
+    app.update(Action::Resize(Size::new(50, 24)));
+    let status = status_row(&app);
+    assert!(
+        status.contains(&format!("/的 1/{hits} · filter: 3 speakers")),
+        "{status}"
+    );
+    assert_eq!(status.width(), 50);
+    app.update(Action::Resize(Size::new(80, 24)));
     // A query longer than the line: its end and the count stay in view.
     type_str(&mut app, "/");
     type_str(&mut app, &"abcdefghij".repeat(9));

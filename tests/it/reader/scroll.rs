@@ -98,3 +98,42 @@ fn resize_wider_keeps_a_top_inside_a_long_message_on_screen() {
         "{first}"
     );
 }
+
+/// At the bottom of the day the status counts the last message read, not the top one.
+#[test]
+fn at_the_bottom_the_status_says_the_last_message() {
+    let mut app = prodarch_0305(100, 30);
+    assert!(status_row(&app).starts_with(" msg 1/158 · prodarch · 2018-03-05 Mon"));
+    press(&mut app, [key('G')]);
+    assert!(
+        status_row(&app).starts_with(" msg 158/158 "),
+        "{}",
+        status_row(&app)
+    );
+    press(&mut app, [key('k')]);
+    assert!(!status_row(&app).starts_with(" msg 158/158 "));
+}
+
+/// Where the day list is hidden, Tab keeps the keys in the message pane, and a terminal
+/// that shrinks takes them back from the list.
+#[test]
+fn tab_never_focuses_a_hidden_day_list() {
+    let mut app = sample_app(50, 20);
+    press(&mut app, [code(KeyCode::Tab)]);
+    assert_eq!(app.view.focus, Focus::Messages);
+    assert!(
+        app.view
+            .notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("no day list")
+    );
+    let mut app = sample_app(100, 20);
+    press(&mut app, [code(KeyCode::Tab)]);
+    assert_eq!(app.view.focus, Focus::Days);
+    app.update(Action::Resize(Size::new(50, 20)));
+    assert_eq!(app.view.focus, Focus::Messages);
+    let day = app.view.day;
+    press(&mut app, [key('j')]);
+    assert_eq!(app.view.day, day, "j scrolls, it does not change the day");
+}
