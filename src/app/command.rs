@@ -19,7 +19,7 @@ pub struct Command {
 /// The `:` commands, in the order help lists them.
 #[rustfmt::skip]
 pub static COMMANDS: &[Command] = &[
-    Command { names: &[], usage: ":DATE", help: "2018-03-26, 2018-03 or 03-26", run: |app, _, date| app.goto(date) },
+    Command { names: &[], usage: ":DATE :TIME", help: "2018-03-26, 03-26, 2018-03, 20:00, or both", run: |app, _, typed| app.goto(typed) },
     Command { names: &["first"], usage: ":first", help: "the group's first day", run: |app, _, _| app.open_day_in_group(0) },
     Command { names: &["last"], usage: ":last", help: "the group's last day", run: |app, _, _| app.open_day_in_group(usize::MAX) },
     Command { names: &["group"], usage: ":group NAME", help: "switch to another chat group", run: |app, _, name| group_named(app, name) },

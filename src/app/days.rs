@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::App;
 use super::command::{DatePart, parse_date};
 use super::state::Anchor;
-use crate::model::GroupId;
+use crate::model::{GroupId, Time};
 
 impl App {
     pub(super) fn step_day(&mut self, step: isize) {
@@ -89,12 +89,51 @@ impl App {
         self.day().date
     }
 
-    /// Goes to a date typed at the `:` prompt, or the nearest later day with a log.
+    /// Goes to what was typed at the `:` prompt: a date (or the nearest later day with a
+    /// log), a time in the open day (`20:00`, `20`), or both (`2018-03-26 20:00`).
     pub(super) fn goto(&mut self, input: &str) {
+        let (date, time) = match input.split_once(' ') {
+            Some((date, time)) => (Some(date), parse_time(time.trim())),
+            None => match parse_time(input) {
+                Some(time) => (None, Some(time)),
+                None => (Some(input), None),
+            },
+        };
+        if input.contains(' ') && time.is_none() {
+            self.view.notice = Some(format!("not a date or command: {input}"));
+            return;
+        }
+        if let Some(date) = date
+            && !self.goto_date(date)
+        {
+            return;
+        }
+        if let Some(time) = time {
+            self.goto_time(time);
+        }
+    }
+
+    /// The first shown message at or after `time` in the open day goes to the top.
+    fn goto_time(&mut self, time: Time) {
+        let shown = &self.derived.shown;
+        let day = &self.archive.days[self.view.day];
+        let pos = shown.partition_point(|&i| day.messages[i].time < time);
+        if pos == shown.len() {
+            self.view.scroll = self.bottom_anchor();
+            self.view.notice = Some(format!("nothing at or after {time} in this day: its end"));
+        } else {
+            self.view.scroll = Anchor { pos, row: 0 };
+            self.clamp_scroll();
+        }
+    }
+
+    /// Goes to a date typed at the `:` prompt, or the nearest later day with a log; false
+    /// when it is no date.
+    fn goto_date(&mut self, input: &str) -> bool {
         let current = self.day().date;
         let Some((target, what)) = parse_date(input, current.year()) else {
             self.view.notice = Some(format!("not a date or command: {input}"));
-            return;
+            return false;
         };
         let found = self.open_nearest(target);
         let matched = match what {
@@ -104,6 +143,45 @@ impl App {
         };
         if !matched {
             self.view.notice = Some(format!("no log for {input}: showing {found}"));
+        }
+        true
+    }
+}
+
+/// `20`, `20:05` or `20:05:30`.
+fn parse_time(input: &str) -> Option<Time> {
+    let mut parts = input.split(':');
+    let num = |s: Option<&str>, most: u32| {
+        s.filter(|s| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|s| s.parse::<u32>().ok())
+            .filter(|&n| n <= most)
+    };
+    let hour = num(parts.next(), 23)?;
+    let minute = match parts.next() {
+        None => 0,
+        some => num(some, 59)?,
+    };
+    let second = match parts.next() {
+        None => 0,
+        some => num(some, 59)?,
+    };
+    parts
+        .next()
+        .is_none()
+        .then(|| Time::from_hms(hour, minute, second))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_forms() {
+        assert_eq!(parse_time("20"), Some(Time::from_hms(20, 0, 0)));
+        assert_eq!(parse_time("9:05"), Some(Time::from_hms(9, 5, 0)));
+        assert_eq!(parse_time("20:05:30"), Some(Time::from_hms(20, 5, 30)));
+        for bad in ["24", "2018", "03-26", "20:60", "20:05:30:1", "", "a"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
         }
     }
 }

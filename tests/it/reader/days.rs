@@ -90,3 +90,25 @@ fn switching_to_a_group_without_the_date_says_which_day_it_shows() {
     press(&mut app, [enter()]);
     assert_eq!(app.day().date.to_string(), "2018-03-07", "its last day");
 }
+
+/// `:20:00` (or `:20`) goes to the first message at or after that time in the open day;
+/// `:DATE TIME` to both.
+#[test]
+fn a_time_goes_to_the_first_message_at_or_after_it() {
+    let mut app = prodarch_0305(100, 30);
+    let day = app.day().clone();
+    let time_at_top = |app: &App| app.day().messages[app.derived.shown[app.view.scroll.pos]].time;
+    command(&mut app, "12:00");
+    let noon = chatlog::model::Time::from_hms(12, 0, 0);
+    let first = day.messages.iter().find(|m| m.time >= noon).unwrap().time;
+    assert_eq!(time_at_top(&app), first);
+    command(&mut app, "9");
+    assert!(time_at_top(&app) >= chatlog::model::Time::from_hms(9, 0, 0));
+    command(&mut app, "2018-03-06 10:30");
+    assert_eq!(app.day().date.to_string(), "2018-03-06");
+    assert!(time_at_top(&app) >= chatlog::model::Time::from_hms(10, 30, 0));
+    let notice = command(&mut app, "23:59:59");
+    assert!(notice.contains("nothing at or after 23:59:59"), "{notice}");
+    let notice = command(&mut app, "2018-03-06 later");
+    assert!(notice.starts_with("not a date or command"), "{notice}");
+}

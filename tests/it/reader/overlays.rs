@@ -126,6 +126,7 @@ fn help_lists_the_colon_commands_and_each_is_understood() {
     let file = out.path().join("day.md");
     let example = |word: &str| match word {
         ":DATE" => ":2018-03-06".to_owned(),
+        ":TIME" => ":20:00".to_owned(),
         ":group" => ":group prodrd".to_owned(),
         ":search" => ":search 代扣".to_owned(),
         ":export" => format!(":export! {}", file.display()),
