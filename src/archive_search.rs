@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::model::{Archive, GroupId};
 use crate::search::{Found, Matcher, Scope, search_day};
@@ -38,6 +39,8 @@ pub struct ArchiveSearch {
     pub matcher: Matcher,
     /// Matching messages in the order shown: by day, newest or oldest first.
     pub found: Vec<Found>,
+    /// The days of `found`, to mark them in the day list and the calendar.
+    days: FxHashSet<usize>,
     /// The selected result, and the first one on screen.
     pub cursor: usize,
     pub top: usize,
@@ -84,6 +87,7 @@ impl ArchiveSearch {
             query,
             matcher,
             found: Vec::new(),
+            days: FxHashSet::default(),
             cursor: 0,
             top: 0,
             job: Some(Job { results, cancel }),
@@ -103,14 +107,14 @@ impl ArchiveSearch {
     /// Takes the results found since the last call; true if there were any or the search
     /// just ended.
     pub fn poll(&mut self) -> bool {
-        let Some(job) = &self.job else {
-            return false;
-        };
         let mut changed = false;
         loop {
+            let Some(job) = &self.job else {
+                return changed;
+            };
             match job.results.try_recv() {
                 Ok(batch) => {
-                    self.found.extend(batch);
+                    self.take(batch);
                     changed = true;
                 }
                 Err(TryRecvError::Empty) => return changed,
@@ -126,21 +130,51 @@ impl ArchiveSearch {
     pub fn wait(&mut self) {
         while let Some(job) = &self.job {
             match job.results.recv() {
-                Ok(batch) => self.found.extend(batch),
+                Ok(batch) => self.take(batch),
                 Err(_) => self.job = None,
             }
         }
     }
 
-    /// The nearest day after (`step` 1) or before (`step` -1) `day`, in archive order, that
-    /// has a result.
-    pub fn neighbour_day(&self, day: usize, step: isize) -> Option<usize> {
-        let days = self.found.iter().map(|f| f.day);
-        if step > 0 {
-            days.filter(|&d| d > day).min()
-        } else {
-            days.filter(|&d| d < day).max()
+    /// The day of the result that follows (`step` 1) or comes before (`step` -1) `day`'s
+    /// results in the list's order, into other groups too; for a day without results, the
+    /// first past where it would stand. `None` at either end of the list.
+    pub fn next_day(&self, archive: &Archive, day: usize, step: isize) -> Option<usize> {
+        let here = |f: &Found| f.day == day;
+        let at = |i: usize| self.found.get(i).map(|f| f.day);
+        match (self.found.iter().position(here), step > 0) {
+            (Some(_), true) => at(self.found.iter().rposition(here)? + 1),
+            (Some(first), false) => at(first.checked_sub(1)?),
+            (None, forward) => {
+                // The list goes by date (newest or oldest first), then by group.
+                let (date, group) = (archive.days[day].date, archive.days[day].group);
+                let before = |f: &Found| {
+                    let d = &archive.days[f.day];
+                    let earlier = if self.query.newest_first {
+                        d.date > date
+                    } else {
+                        d.date < date
+                    };
+                    earlier || (d.date == date && d.group < group)
+                };
+                if forward {
+                    self.found.iter().find(|f| !before(f)).map(|f| f.day)
+                } else {
+                    self.found.iter().rev().find(|f| before(f)).map(|f| f.day)
+                }
+            }
         }
+    }
+
+    /// Whether the search found something in `day`.
+    pub fn found_in(&self, day: usize) -> bool {
+        self.days.contains(&day)
+    }
+
+    /// Takes a batch of results.
+    fn take(&mut self, batch: Vec<Found>) {
+        self.days.extend(batch.iter().map(|f| f.day));
+        self.found.extend(batch);
     }
 }
 

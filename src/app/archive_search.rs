@@ -65,6 +65,7 @@ impl App {
         };
         self.open_day_anywhere(day);
         self.set_day_search(Some(day_search));
+        self.remember_day_search();
         let pos = self.derived.shown.partition_point(|&i| i < message);
         let hits = &self.derived.hits;
         self.view.hit = hits

@@ -9,15 +9,30 @@ use super::state::Anchor;
 use crate::model::{GroupId, Time};
 
 impl App {
+    /// The next (`1`) or previous (`-1`) day of the group; under a speaker filter, the
+    /// next one where a chosen speaker spoke.
     pub(super) fn step_day(&mut self, step: isize) {
         let range = self.archive.group(self.view.group).days.clone();
-        let i = self.view.day as isize - range.start as isize + step;
-        if i < 0 {
-            self.view.notice = Some("first day of the group".into());
-        } else if i as usize >= range.len() {
-            self.view.notice = Some("last day of the group".into());
+        let here = self.view.day - range.start;
+        let counts = &self.derived.day_counts;
+        let wanted =
+            |i: &usize| self.view.filter.is_none() || counts.get(*i).is_some_and(|&n| n > 0);
+        let next = if step > 0 {
+            (here + 1..range.len()).find(wanted)
         } else {
-            self.open_day(range.start + i as usize);
+            (0..here).rev().find(wanted)
+        };
+        match next {
+            Some(i) => self.open_day(range.start + i),
+            None => {
+                let end = if step > 0 { "last" } else { "first" };
+                let whose = if self.view.filter.is_some() {
+                    " with the chosen speakers"
+                } else {
+                    ""
+                };
+                self.view.notice = Some(format!("{end} day of the group{whose}"));
+            }
         }
     }
 

@@ -42,6 +42,12 @@ impl App {
             (true, true) => std::mem::take(&mut self.derived.also),
             (true, false) => also_posted_as(day),
         };
+        let counts_key = (self.view.group, self.view.filter.clone(), self.view.fold);
+        let day_counts = if self.derived.counts_key.as_ref() == Some(&counts_key) {
+            std::mem::take(&mut self.derived.day_counts)
+        } else {
+            self.count_days()
+        };
         self.derived = Derived {
             key: Some(key),
             shown,
@@ -50,8 +56,22 @@ impl App {
             // Rows depend on the day and width only, which the cache checks itself: a new
             // query or filter keeps them.
             rows: std::mem::take(&mut self.derived.rows),
+            day_counts,
+            counts_key: Some(counts_key),
         };
         self.view.hit = self.view.hit.min(self.derived.hits.len().saturating_sub(1));
+    }
+
+    /// Messages each day of the open group shows under the filter and folding.
+    fn count_days(&self) -> Vec<usize> {
+        let (fold, filter) = (self.view.fold, self.view.filter.as_ref());
+        let days = self.archive.group_days(self.view.group).iter();
+        match filter {
+            None => days.map(|d| d.count(fold)).collect(),
+            Some(f) => days
+                .map(|d| d.kept(fold).filter(|m| f.contains(m.speaker)).count())
+                .collect(),
+        }
     }
 
     /// Forgets everything derived (a new archive: the same day index may be another day).

@@ -79,6 +79,7 @@ impl App {
             filter: None,
             fold: true,
             day_search: None,
+            last_day_search: None,
             hit: 0,
             notice: None,
             selected: None,
@@ -358,6 +359,14 @@ impl Reader for App {
 
     fn search_as_typed(&mut self, typed: &str) {
         App::search_as_typed(self, typed);
+    }
+
+    fn remember_day_search(&mut self) {
+        App::remember_day_search(self);
+    }
+
+    fn repeat_day_search(&mut self) {
+        App::repeat_day_search(self);
     }
 
     fn export(&mut self, file: &str, overwrite: bool) {

@@ -46,6 +46,10 @@ pub trait Reader {
     fn set_day_search(&mut self, search: Option<DaySearch>);
     /// Searches the day for what is typed so far, following the first hit.
     fn search_as_typed(&mut self, typed: &str);
+    /// Keeps the day's search as the one an empty `/` or `n` brings back.
+    fn remember_day_search(&mut self);
+    /// Brings back the last search submitted, at its first hit from the top of the pane.
+    fn repeat_day_search(&mut self);
     /// Asks for the shown messages of the day to be written to `file`.
     fn export(&mut self, file: &str, overwrite: bool);
     /// `group` of `old` in the open archive, by folder; the open group when it is gone.

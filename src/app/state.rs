@@ -41,6 +41,8 @@ pub struct View {
     pub fold: bool,
     /// The search in the open day (`/`), whose hits `n`/`N` step through.
     pub day_search: Option<DaySearch>,
+    /// The last search submitted, which an empty `/` or an `n` after Esc brings back.
+    pub last_day_search: Option<DaySearch>,
     /// Index of the current hit in `Derived::hits`.
     pub hit: usize,
     /// A one-off message for the status line, cleared by the next key.
@@ -69,4 +71,8 @@ pub struct Derived {
     pub hits: Vec<Hit>,
     /// Wrapped rows of the open day's messages; filled as they are laid out.
     pub(super) rows: RefCell<RowCache>,
+    /// Messages each day of the open group shows under the filter and folding.
+    pub day_counts: Vec<usize>,
+    /// What `day_counts` were counted for: the group, the filter, folding.
+    pub(super) counts_key: Option<(GroupId, Option<SpeakerFilter>, bool)>,
 }

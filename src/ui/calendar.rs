@@ -1,6 +1,7 @@
 //! The calendar overlay: the cursor's month (with the months before and after it when they
-//! fit), days with a log shaded by message count, the open day marked `▸`, the cursor
-//! reversed; under it the month's and the cursor day's counts and the shades' legend.
+//! fit), days with a log shaded by message count, the open day marked `▸` and days with a
+//! result of the search across the archive `•`, the cursor reversed; under it the month's
+//! and the cursor day's counts and the shades' legend.
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -35,6 +36,8 @@ struct Grid<'a> {
     days: &'a [Day],
     calendar: &'a Calendar,
     open: NaiveDate,
+    /// Whether the search across the archive found something on a date.
+    found: &'a dyn Fn(NaiveDate) -> bool,
 }
 
 pub fn render(app: &App, calendar: &Calendar, area: Rect, buf: &mut Buffer) {
@@ -44,7 +47,13 @@ pub fn render(app: &App, calendar: &Calendar, area: Rect, buf: &mut Buffer) {
     // One month keeps the box as wide as three would be, room for the summary rows.
     let theme = &app.settings.theme;
     let inner = overlay_box(centered(area, box_width(3), ROWS + 2), &title, theme, buf);
+    let (archive, group) = (&app.archive, app.view.group);
+    let found = |date| {
+        let search = app.archive_search.as_ref();
+        search.is_some_and(|s| archive.find_day(group, date).is_some_and(|d| s.found_in(d)))
+    };
     let grid = Grid {
+        found: &found,
         theme,
         days: app.archive.group_days(app.view.group),
         calendar,
@@ -109,6 +118,8 @@ impl Grid<'_> {
         if date == self.open {
             digits = digits.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
             w.put("▸", Style::new().add_modifier(Modifier::BOLD));
+        } else if (self.found)(date) {
+            w.put("•", Style::new().add_modifier(Modifier::BOLD));
         } else {
             w.put(" ", Style::new());
         }

@@ -24,19 +24,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         text::plural(days.len(), "day", "days")
     );
     let inner = pane(area, &title, view.focus == Focus::Days, theme, buf);
-    let busiest = days
-        .iter()
-        .map(|d| d.messages.len())
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    // Counts as shown: under the speaker filter, echoes folded.
+    let counts = &app.derived.day_counts;
+    let count_of = |i: usize| counts.get(i).copied().unwrap_or(0);
+    let busiest = (0..days.len()).map(count_of).max().unwrap_or(0).max(1);
     let current = view.day - group.days.start;
+    let search = app.archive_search.as_ref();
     for (row, i) in (view.days_top..days.len())
         .take(inner.height as usize)
         .enumerate()
     {
         let day = &days[i];
-        let count = day.messages.len();
+        let count = count_of(i);
         let mark = if count == 0 {
             ' '
         } else {
@@ -44,8 +43,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .div_ceil(busiest)
                 .min(MARKS.len() - 1)]
         };
+        // Days the search across the archive found something in.
+        let found = if search.is_some_and(|s| s.found_in(group.days.start + i)) {
+            '•'
+        } else {
+            ' '
+        };
         let line = format!(
-            "{} {} {:>5} {mark}",
+            "{} {}{found}{:>5} {mark}",
             day.date,
             day.date.format("%a"),
             // At most five cells, so the activity mark keeps its column.
@@ -53,6 +58,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         let style = if i == current {
             theme.selected
+        } else if count == 0 && view.filter.is_some() {
+            // Nobody chosen spoke that day.
+            theme.dim
         } else {
             Style::new()
         };

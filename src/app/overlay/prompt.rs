@@ -92,7 +92,9 @@ impl Prompt {
         match self.kind {
             PromptKind::Command => command::run(app, self.input.trim()),
             PromptKind::ArchiveSearch => app.search_archive(self.input.trim()),
+            PromptKind::DaySearch if self.input.is_empty() => app.repeat_day_search(),
             PromptKind::DaySearch => {
+                app.remember_day_search();
                 if app.derived().hits.is_empty() && app.view().day_search.is_some() {
                     app.say(format!("no match for {}", self.input));
                 }

@@ -65,7 +65,7 @@ fn n_goes_on_to_the_next_day_with_a_match() {
         app.view
             .notice
             .as_deref()
-            .is_some_and(|n| n.contains("the next day with a match")),
+            .is_some_and(|n| n.ends_with(": next match")),
         "{:?}",
         app.view.notice
     );
@@ -137,4 +137,88 @@ fn results_snapshots() {
         assert!(text.contains("find 支付 · 2/"), "{text}");
         insta::assert_snapshot!(format!("results_w{width}"), text);
     }
+}
+
+/// Across all groups, `n` follows the results' own order into other groups, saying so, and
+/// stops at the end of the list with "last match" (no silent cycling through a day).
+#[test]
+fn n_follows_the_results_into_other_groups_and_stops_at_the_last() {
+    let mut app = sample_app(100, 30);
+    find_all(&mut app, "支付");
+    press(&mut app, [key('a')]); // all groups, newest first
+    finish_find(&mut app);
+    let found = app.archive_search.as_ref().unwrap().found.clone();
+    let mut days: Vec<usize> = Vec::new();
+    for f in &found {
+        if days.last() != Some(&f.day) {
+            days.push(f.day);
+        }
+    }
+    let groups: std::collections::BTreeSet<_> =
+        days.iter().map(|&d| app.archive.days[d].group).collect();
+    assert!(groups.len() > 1, "the query is in several groups");
+    press(&mut app, [enter()]);
+    assert_eq!(app.view.day, days[0]);
+    let mut visited = vec![app.view.day];
+    let mut crossed = false;
+    for _ in 0..2000 {
+        let before = (app.view.day, app.view.group);
+        press(&mut app, [key('n')]);
+        let notice = app.view.notice.clone().unwrap_or_default();
+        if notice.starts_with("last match") {
+            break;
+        }
+        if app.view.day != before.0 {
+            visited.push(app.view.day);
+            crossed |= app.view.group != before.1;
+            if app.view.group != before.1 {
+                assert!(notice.contains("in another group"), "{notice}");
+            }
+        }
+    }
+    assert_eq!(
+        visited, days,
+        "every day with a result, in the list's order"
+    );
+    assert!(crossed);
+    let (day, hit) = (app.view.day, app.view.hit);
+    press(&mut app, [key('n')]);
+    assert_eq!(
+        (app.view.day, app.view.hit),
+        (day, hit),
+        "no wrap at the end"
+    );
+    press(&mut app, [key('N')]);
+    assert!(app.view.hit < hit || app.view.day != day);
+}
+
+/// An empty `/` + Enter, or `n` after Esc, brings back the last search.
+#[test]
+fn the_last_search_comes_back_with_an_empty_slash_or_n() {
+    let mut app = prodarch_0305(100, 30);
+    type_str(&mut app, "/支付");
+    press(&mut app, [enter()]);
+    let hits = app.derived.hits.len();
+    assert!(hits > 1);
+    press(&mut app, [code(KeyCode::Esc)]);
+    assert!(app.view.day_search.is_none());
+    press(&mut app, [key('n')]);
+    assert_eq!(
+        app.view.day_search.as_ref().map(|s| s.query.as_str()),
+        Some("支付")
+    );
+    assert_eq!(app.derived.hits.len(), hits);
+    press(&mut app, [code(KeyCode::Esc), key('/'), enter()]);
+    assert_eq!(
+        app.view.day_search.as_ref().map(|s| s.query.as_str()),
+        Some("支付")
+    );
+    // Typing and cancelling a new search leaves the last one as it was.
+    press(&mut app, [code(KeyCode::Esc)]);
+    type_str(&mut app, "/银行");
+    press(&mut app, [code(KeyCode::Esc), key('n')]);
+    assert_eq!(
+        app.view.day_search.as_ref().map(|s| s.query.as_str()),
+        Some("支付")
+    );
 }

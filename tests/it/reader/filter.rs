@@ -94,3 +94,63 @@ fn picker_narrows_and_switches_scope() {
     assert_eq!(app.overlay, None);
     assert!(app.view.filter.is_none(), "Esc applies nothing");
 }
+
+/// Under a speaker filter, `]` and `[` go to the days where a chosen speaker spoke, the
+/// day list counts what the filter shows, and days without them are dimmed.
+#[test]
+fn the_filter_carries_across_days_and_skips_days_without_them() {
+    let mut app = sample_app(100, 30);
+    command(&mut app, "2018-03-04");
+    // Someone who spoke on some days of the group but not all.
+    let group = app.view.group;
+    let days = app.archive.group_days(group).to_vec();
+    let speaker = (0..app.archive.speakers.len() as u32)
+        .map(chatlog::model::SpeakerId)
+        .find(|&s| {
+            let spoke = days
+                .iter()
+                .filter(|d| d.messages.iter().any(|m| m.speaker == s))
+                .count();
+            spoke > 0 && spoke < days.len() && days[0].messages.iter().any(|m| m.speaker == s)
+        })
+        .expect("a speaker of some days");
+    let name = app.archive.speaker(speaker).to_owned();
+    press(&mut app, [key('s')]);
+    type_str(&mut app, &name);
+    press(&mut app, [enter()]);
+    let spoke_on: Vec<usize> = (0..days.len())
+        .filter(|&i| days[i].messages.iter().any(|m| m.speaker == speaker))
+        .collect();
+    let start = app.archive.group(group).days.start;
+    let mut visited = vec![app.view.day - start];
+    for _ in 0..days.len() {
+        press(&mut app, [key(']')]);
+        if visited.last() != Some(&(app.view.day - start)) {
+            visited.push(app.view.day - start);
+        }
+    }
+    assert_eq!(visited, spoke_on);
+    assert!(
+        app.view
+            .notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("with the chosen speakers")
+    );
+    let counts = app.derived.day_counts.clone();
+    for (i, d) in days.iter().enumerate() {
+        let theirs = d.kept(true).filter(|m| m.speaker == speaker).count();
+        assert_eq!(counts[i], theirs, "{}", d.date);
+    }
+    let buf = draw(&app);
+    let list = app.panes().days.unwrap();
+    let silent = (0..days.len())
+        .find(|i| counts[*i] == 0)
+        .expect("a silent day");
+    let y = list.y + 1 + silent as u16;
+    assert!(
+        buf[(list.x + 1, y)].modifier.contains(Modifier::DIM),
+        "{}",
+        row_text(&buf, y)
+    );
+}

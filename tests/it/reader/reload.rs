@@ -41,8 +41,9 @@ fn a_reload_keeps_the_place_filter_and_search_and_shows_the_new_day() {
         app.view.notice.as_deref(),
         Some("the archive changed: reloaded, 1 new day")
     );
+    // The day list counts what the filter shows: nobody chosen spoke on the new day.
     let text = screen(&draw(&app));
-    assert!(text.contains("2018-03-08 Thu     1"), "{text}");
+    assert!(text.contains("2018-03-08 Thu     0"), "{text}");
 }
 
 /// A reload under each overlay, to a smaller archive: whatever the overlay held of the old
