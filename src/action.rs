@@ -38,6 +38,17 @@ pub enum Action {
     /// Typing in a prompt or picker.
     Type(char),
     Backspace,
+    /// In a prompt: the character under the cursor goes.
+    DeleteForward,
+    /// In a prompt: Ctrl-w, the word before the cursor goes.
+    DeleteWord,
+    /// In a prompt: Ctrl-u, everything before the cursor goes.
+    DeleteToStart,
+    /// In a prompt: the cursor moves a character left or right, or to an end.
+    CursorLeft,
+    CursorRight,
+    LineStart,
+    LineEnd,
     Submit,
     Cancel,
     CursorUp,

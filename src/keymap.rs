@@ -25,8 +25,10 @@ pub enum Context {
     Days,
     /// The `/`, `:` and `F` prompts.
     Prompt,
-    /// The speaker picker (`s`) and group picker (`c`).
+    /// The speaker picker (`s`), where typing narrows the list.
     Picker,
+    /// The group picker (`c`).
+    Groups,
     /// The calendar (`C`).
     Calendar,
     /// The activity view (`i`).
@@ -46,7 +48,8 @@ impl Context {
             Context::Messages => "message pane",
             Context::Days => "day list",
             Context::Prompt => "/ : and F prompts",
-            Context::Picker => "pickers",
+            Context::Picker => "speaker picker",
+            Context::Groups => "group picker",
             Context::Calendar => "calendar",
             Context::Activity => "activity view",
             Context::Help => "this help",
@@ -91,9 +94,11 @@ const fn bind(
 
 use Action as A;
 use CalendarStep as Step;
-use Context::{Activity, Always, Calendar, Days, Help, Messages, Panes, Picker, Prompt, Results};
+use Context::{
+    Activity, Always, Calendar, Days, Groups, Help, Messages, Panes, Picker, Prompt, Results,
+};
 use KeyCode::{
-    BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 
 const SHIFT_TAB: Key = Key(BackTab, KeyModifiers::SHIFT);
@@ -139,9 +144,22 @@ pub static BINDINGS: &[Binding] = &[
     bind(Panes, &[key('?')], A::ToggleHelp, "this help"),
     bind(Panes, &[key('q')], A::Quit, "quit"),
     bind(Always, &[ctrl('c')], A::Quit, "quit"),
-    bind(Prompt, &[code(Enter)], A::Submit, "search / go"),
+    bind(Prompt, &[code(Enter)], A::Submit, "search / go (empty /: the last search)"),
     bind(Prompt, &[code(Esc)], A::Cancel, "cancel"),
     bind(Prompt, &[code(Backspace)], A::Backspace, "delete a character"),
+    bind(Prompt, &[code(Delete)], A::DeleteForward, "delete the character under the cursor"),
+    bind(Prompt, &[ctrl('w')], A::DeleteWord, "delete a word back"),
+    bind(Prompt, &[ctrl('u')], A::DeleteToStart, "delete to the start"),
+    bind(Prompt, &[code(Left)], A::CursorLeft, "cursor left"),
+    bind(Prompt, &[code(Right)], A::CursorRight, "cursor right"),
+    bind(Prompt, &[code(Home), ctrl('a')], A::LineStart, "start of the line"),
+    bind(Prompt, &[code(End), ctrl('e')], A::LineEnd, "end of the line"),
+    bind(Prompt, &[code(Up)], A::CursorUp, "earlier line (kept across runs)"),
+    bind(Prompt, &[code(Down)], A::CursorDown, "later line"),
+    bind(Groups, &[key('k'), code(Up), ctrl('p')], A::CursorUp, "move up"),
+    bind(Groups, &[key('j'), code(Down), ctrl('n')], A::CursorDown, "move down"),
+    bind(Groups, &[code(Enter)], A::Submit, "open the group"),
+    bind(Groups, &[code(Esc), key('q')], A::Cancel, "cancel"),
     bind(Picker, &[code(Up), ctrl('p')], A::CursorUp, "move up"),
     bind(Picker, &[code(Down), ctrl('n')], A::CursorDown, "move down"),
     bind(Picker, &[key(' ')], A::Toggle, "tick / untick a speaker"),

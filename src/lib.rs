@@ -26,6 +26,7 @@ pub mod effects;
 pub mod entities;
 pub mod export;
 pub mod filter;
+pub mod history;
 pub mod json;
 pub mod key;
 pub mod keymap;

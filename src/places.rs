@@ -148,12 +148,17 @@ fn lock_beside(path: &Path) -> io::Result<File> {
 
 /// `$XDG_STATE_HOME/chatlog/places.json` (or the platform's local data folder).
 fn state_file() -> Option<PathBuf> {
+    Some(state_dir()?.join("places.json"))
+}
+
+/// The reader's state folder (`$XDG_STATE_HOME/chatlog`), for what it keeps across runs.
+pub fn state_dir() -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "chatlog")?;
-    let dir = dirs
-        .state_dir()
-        .unwrap_or_else(|| dirs.data_local_dir())
-        .to_path_buf();
-    Some(dir.join("places.json"))
+    Some(
+        dirs.state_dir()
+            .unwrap_or_else(|| dirs.data_local_dir())
+            .to_path_buf(),
+    )
 }
 
 /// `path` with its longest existing beginning made canonical (the rest may not exist yet),

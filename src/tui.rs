@@ -25,6 +25,7 @@ use crate::action::{Action, Shared};
 use crate::app::App;
 use crate::config::{self, Settings};
 use crate::effects;
+use crate::history::History;
 use crate::load::{Progress, load, load_with_progress};
 use crate::model::Archive;
 use crate::places::State;
@@ -111,6 +112,12 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
     if let Some(place) = state.as_ref().and_then(|s| s.place(dir)) {
         app.update(Action::Restore(place.clone()));
     }
+    let history_file = options.remember.then(History::default_path).flatten();
+    let history_warning = history_file.as_ref().and_then(|path| {
+        let (history, warning) = History::at(path);
+        app.history = history;
+        warning
+    });
     for event in typed {
         if let Some(action) = app.action_for(&event) {
             app.update(action);
@@ -125,7 +132,7 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
             text::shown(&dir.display().to_string())
         )
     });
-    let said: Vec<String> = [loading, warning, config.said()]
+    let said: Vec<String> = [loading, warning, history_warning, config.said()]
         .into_iter()
         .flatten()
         .collect();
@@ -134,9 +141,13 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
     }
     read(&mut app, &mut terminal, dir, &stop)?;
     let saved = state.as_mut().map(|s| s.save(dir, app.place()));
+    let history_saved = history_file.map(|path| app.history.save(&path));
     drop(restore);
     if let Some(Err(err)) = saved {
         eprintln!("chatlog: could not keep the place: {err}");
+    }
+    if let Some(Err(err)) = history_saved {
+        eprintln!("chatlog: could not keep the prompts' history: {err}");
     }
     // A config's text is data too: inert on the terminal that shows stderr.
     let file = text::shown(&config.file.display().to_string());

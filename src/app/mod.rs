@@ -16,6 +16,7 @@ use crate::action::{Action, Effect, Export, Shared};
 use crate::archive_search::{ArchiveQuery, ArchiveSearch};
 use crate::config::Settings;
 use crate::filter::SpeakerFilter;
+use crate::history::History;
 use crate::keymap::{Context, Keymap};
 use crate::layout::Panes;
 use crate::model::{Archive, Day, GroupId, Message};
@@ -27,6 +28,7 @@ mod day_search;
 mod days;
 mod derived;
 pub mod hits;
+pub mod line;
 mod mouse;
 pub mod overlay;
 mod place;
@@ -57,6 +59,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// From the config: fixed while the reader runs.
     pub settings: Settings,
+    /// What was typed at the prompts; the terminal side loads and keeps it.
+    pub history: History,
 }
 
 impl App {
@@ -95,6 +99,7 @@ impl App {
             overlay: None,
             effects: Vec::new(),
             settings,
+            history: History::default(),
         };
         app.refresh();
         app.keep_day_in_view();
@@ -178,6 +183,13 @@ impl App {
             // Only overlays take these.
             Action::Type(_)
             | Action::Backspace
+            | Action::DeleteForward
+            | Action::DeleteWord
+            | Action::DeleteToStart
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::LineStart
+            | Action::LineEnd
             | Action::Submit
             | Action::Cancel
             | Action::CursorUp
@@ -295,6 +307,14 @@ impl Reader for App {
 
     fn keymap(&self) -> &Keymap {
         &self.settings.keymap
+    }
+
+    fn history(&self) -> &History {
+        &self.history
+    }
+
+    fn history_mut(&mut self) -> &mut History {
+        &mut self.history
     }
 
     fn page_height(&self) -> usize {

@@ -10,6 +10,7 @@ use super::hits::DaySearch;
 use super::state::{Anchor, Derived, View};
 use crate::archive_search::{ArchiveQuery, ArchiveSearch};
 use crate::filter::SpeakerFilter;
+use crate::history::History;
 use crate::keymap::Keymap;
 use crate::model::{Archive, GroupId};
 
@@ -18,6 +19,9 @@ pub trait Reader {
     fn view(&self) -> &View;
     fn derived(&self) -> &Derived;
     fn keymap(&self) -> &Keymap;
+    /// What was typed at the prompts, kept across runs.
+    fn history(&self) -> &History;
+    fn history_mut(&mut self) -> &mut History;
     /// Rows of the message pane.
     fn page_height(&self) -> usize;
     /// Puts a notice on the status line.

@@ -24,7 +24,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 String::new()
             };
             // The end of what is typed stays in view, and the count after it.
-            let input = format!("{sigil}{}▏", p.input);
+            let (before, after) = p.line.split();
+            let input = format!("{sigil}{before}▏{after}");
             let input_room = room.saturating_sub(text::width(&count));
             format!("{}{count}", text::fit_end(&input, input_room))
         }

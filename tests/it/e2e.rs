@@ -632,3 +632,42 @@ fn the_start_says_every_notice_and_config_text_reaches_stderr_inert() {
     assert!(!said.iter().any(|&b| b == 0x1b || b == 0x07), "{said:?}");
     assert!(String::from_utf8_lossy(&said).contains("unknown setting"));
 }
+
+/// What was typed at a prompt is there again, with Up, in the next run (kept in the state
+/// folder); `--no-state` neither reads nor keeps it.
+#[test]
+fn a_prompts_history_is_kept_across_runs() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let folder = TempDir::new("e2e-history");
+    let state = folder.path();
+    let run = |extra: &str| {
+        format!(
+            "XDG_STATE_HOME='{}' '{}' {extra} '{}'; echo CHATLOG-EXITED; sleep 30",
+            state.display(),
+            env!("CARGO_BIN_EXE_chatlog"),
+            sample.display()
+        )
+    };
+    let Some(t) = Tmux::start("history", &run(""), 100, 30) else {
+        return;
+    };
+    t.wait_for("? help");
+    t.type_text(":group prodarch");
+    t.keys(&["Enter"]);
+    t.wait_for("· prodarch ·");
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+    assert!(state.join("chatlog/history.json").is_file());
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("")]);
+    t.wait_for("? help");
+    t.keys(&[":", "Up"]);
+    t.wait_for(":group prodarch▏");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("CHATLOG-EXITED");
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("--no-state")]);
+    t.wait_for("? help");
+    t.keys(&[":", "Up"]);
+    t.wait_for(":▏");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("CHATLOG-EXITED");
+}

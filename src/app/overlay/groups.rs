@@ -21,7 +21,7 @@ pub fn open(app: &dyn Reader) -> GroupPicker {
 
 impl Layer for GroupPicker {
     fn contexts(&self) -> &'static [Context] {
-        &[Context::Picker, Context::Always]
+        &[Context::Groups, Context::Always]
     }
 
     fn input(&mut self, app: &mut dyn Reader, action: Action) -> Next {

@@ -4,6 +4,7 @@
 use super::layer::{Layer, Next};
 use crate::action::Action;
 use crate::app::command;
+use crate::app::line::LineEdit;
 use crate::app::reader::Reader;
 use crate::app::state::Anchor;
 use crate::keymap::Context;
@@ -31,20 +32,35 @@ impl PromptKind {
     }
 }
 
+impl PromptKind {
+    /// The name its history is kept under.
+    fn history(self) -> &'static str {
+        match self {
+            PromptKind::DaySearch => "/",
+            PromptKind::Command => ":",
+            PromptKind::ArchiveSearch => "F",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prompt {
     pub kind: PromptKind,
-    pub input: String,
+    pub line: LineEdit,
     /// Where the pane was when the prompt opened, to go back on Esc.
     saved: Anchor,
+    /// While Up and Down walk the history: the line recalled (0 the newest), and what
+    /// was typed before, which Down past the newest gives back.
+    recalled: Option<(usize, String)>,
 }
 
 /// An empty prompt of `kind`, Esc going back to where the pane is now.
 pub fn open(app: &dyn Reader, kind: PromptKind) -> Prompt {
     Prompt {
         kind,
-        input: String::new(),
+        line: LineEdit::default(),
         saved: app.view().scroll,
+        recalled: None,
     }
 }
 
@@ -54,12 +70,22 @@ impl Layer for Prompt {
     }
 
     fn input(&mut self, app: &mut dyn Reader, action: Action) -> Next {
+        let line = &mut self.line;
         match action {
-            Action::Type(c) => self.input.push(c),
-            Action::Backspace => {
-                self.input.pop();
-            }
+            Action::Type(c) => line.insert(c),
+            Action::Backspace => line.backspace(),
+            Action::DeleteForward => line.delete(),
+            Action::DeleteWord => line.delete_word(),
+            Action::DeleteToStart => line.delete_to_start(),
+            Action::CursorLeft => return move_only(line, LineEdit::left),
+            Action::CursorRight => return move_only(line, LineEdit::right),
+            Action::LineStart => return move_only(line, LineEdit::home),
+            Action::LineEnd => return move_only(line, LineEdit::end),
+            Action::CursorUp => self.recall(app, 1),
+            Action::CursorDown => self.recall(app, -1),
             Action::Submit => {
+                app.history_mut()
+                    .add(self.kind.history(), self.line.text().trim());
                 self.submit(app);
                 return Next::Close;
             }
@@ -75,7 +101,7 @@ impl Layer for Prompt {
         }
         if self.kind == PromptKind::DaySearch {
             app.set_scroll(self.saved);
-            app.search_as_typed(&self.input);
+            app.search_as_typed(self.line.text());
         }
         Next::Stay
     }
@@ -87,16 +113,45 @@ impl Layer for Prompt {
     }
 }
 
+/// A move of the cursor alone: nothing to search again.
+fn move_only(line: &mut LineEdit, step: fn(&mut LineEdit)) -> Next {
+    step(line);
+    Next::Stay
+}
+
 impl Prompt {
+    /// Steps `by` lines back (1) or forward (-1) through what was typed at this prompt
+    /// before; past the newest, what was being typed comes back.
+    fn recall(&mut self, app: &dyn Reader, by: isize) {
+        let lines = app.history().lines(self.kind.history());
+        let at = self.recalled.as_ref().map_or(-1, |(i, _)| *i as isize) + by;
+        if at < 0 {
+            if let Some((_, draft)) = self.recalled.take() {
+                self.line.set(&draft);
+            }
+            return;
+        }
+        let Some(line) = lines.len().checked_sub(1 + at as usize).map(|i| &lines[i]) else {
+            return;
+        };
+        let draft = match self.recalled.take() {
+            Some((_, draft)) => draft,
+            None => self.line.text().to_owned(),
+        };
+        self.line.set(line);
+        self.recalled = Some((at as usize, draft));
+    }
+
     fn submit(&self, app: &mut dyn Reader) {
+        let typed = self.line.text();
         match self.kind {
-            PromptKind::Command => command::run(app, self.input.trim()),
-            PromptKind::ArchiveSearch => app.search_archive(self.input.trim()),
-            PromptKind::DaySearch if self.input.is_empty() => app.repeat_day_search(),
+            PromptKind::Command => command::run(app, typed.trim()),
+            PromptKind::ArchiveSearch => app.search_archive(typed.trim()),
+            PromptKind::DaySearch if typed.is_empty() => app.repeat_day_search(),
             PromptKind::DaySearch => {
                 app.remember_day_search();
                 if app.derived().hits.is_empty() && app.view().day_search.is_some() {
-                    app.say(format!("no match for {}", self.input));
+                    app.say(format!("no match for {typed}"));
                 }
             }
         }

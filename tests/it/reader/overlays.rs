@@ -204,3 +204,82 @@ fn overlay_borders_stay_whole_over_wide_text() {
         }
     }
 }
+
+/// The prompts edit like a shell line, and Up and Down walk what was typed before.
+#[test]
+fn prompts_edit_like_a_shell_line_and_walk_their_history() {
+    let mut app = prodarch_0305(100, 30);
+    let prompt_text = |app: &App| match &app.overlay {
+        Some(Overlay::Prompt(p)) => p.line.split().0.to_owned() + "|" + p.line.split().1,
+        other => panic!("no prompt: {other:?}"),
+    };
+    type_str(&mut app, ":2018-03-0");
+    press(
+        &mut app,
+        [code(KeyCode::Left), code(KeyCode::Left), key('X')],
+    );
+    assert_eq!(prompt_text(&app), ":2018-03X|-0".trim_start_matches(':'));
+    press(
+        &mut app,
+        [code(KeyCode::Backspace), code(KeyCode::End), key('6')],
+    );
+    assert_eq!(prompt_text(&app), "2018-03-06|");
+    press(&mut app, [enter()]);
+    assert_eq!(app.day().date.to_string(), "2018-03-06");
+    type_str(&mut app, ":group prodarch extra");
+    let ctrl = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    press(&mut app, [ctrl('w')]);
+    assert_eq!(prompt_text(&app), "group prodarch |");
+    press(
+        &mut app,
+        [
+            code(KeyCode::Home),
+            code(KeyCode::Delete),
+            ctrl('e'),
+            ctrl('u'),
+        ],
+    );
+    assert_eq!(prompt_text(&app), "|");
+    press(&mut app, [code(KeyCode::Esc)]);
+    // History: the lines submitted, newest first with Up; Down past the newest gives back
+    // what was being typed.
+    command(&mut app, "2018-03-05");
+    type_str(&mut app, ":draft");
+    press(&mut app, [code(KeyCode::Up)]);
+    assert_eq!(prompt_text(&app), "2018-03-05|");
+    press(&mut app, [code(KeyCode::Up)]);
+    assert_eq!(prompt_text(&app), "2018-03-06|");
+    // The oldest: what opened the sample on its group; then it stays.
+    press(&mut app, [code(KeyCode::Up), code(KeyCode::Up)]);
+    assert_eq!(prompt_text(&app), "group prodarch|");
+    press(
+        &mut app,
+        [
+            code(KeyCode::Down),
+            code(KeyCode::Down),
+            code(KeyCode::Down),
+        ],
+    );
+    assert_eq!(prompt_text(&app), "draft|");
+    press(&mut app, [code(KeyCode::Esc)]);
+    // Each prompt has its own.
+    type_str(&mut app, "/");
+    press(&mut app, [code(KeyCode::Up)]);
+    assert_eq!(prompt_text(&app), "|");
+}
+
+/// The group picker, where nothing is typed, moves with j and k too.
+#[test]
+fn the_group_picker_moves_with_j_and_k() {
+    let mut app = sample_app(100, 30);
+    press(&mut app, [key('c')]);
+    let cursor = |app: &App| match &app.overlay {
+        Some(Overlay::Groups(p)) => p.cursor,
+        other => panic!("{other:?}"),
+    };
+    let start = cursor(&app);
+    press(&mut app, [key('k')]);
+    assert_eq!(cursor(&app), start.saturating_sub(1));
+    press(&mut app, [key('j'), key('j')]);
+    assert_eq!(cursor(&app), start.saturating_sub(1) + 2);
+}
