@@ -35,6 +35,8 @@ pub enum Context {
     Activity,
     /// The help overlay.
     Help,
+    /// The links of a message.
+    Links,
     /// The results of a search across the archive.
     Results,
 }
@@ -53,6 +55,7 @@ impl Context {
             Context::Calendar => "calendar",
             Context::Activity => "activity view",
             Context::Help => "this help",
+            Context::Links => "a message's links (o)",
             Context::Results => "search results (F)",
         }
     }
@@ -95,7 +98,7 @@ const fn bind(
 use Action as A;
 use CalendarStep as Step;
 use Context::{
-    Activity, Always, Calendar, Days, Groups, Help, Messages, Panes, Picker, Prompt, Results,
+    Activity, Always, Calendar, Days, Groups, Help, Links, Messages, Panes, Picker, Prompt, Results,
 };
 use KeyCode::{
     BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -190,6 +193,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(Calendar, &[key('G'), code(End)], A::MoveCalendar(Step::Last), "last day of the group"),
     bind(Calendar, &[code(Enter)], A::Submit, "open the day (or the next with a log)"),
     bind(Calendar, &[code(Esc), key('q'), key('C')], A::Cancel, "close"),
+    bind(Links, &[key('k'), code(Up)], A::CursorUp, "previous link"),
+    bind(Links, &[key('j'), code(Down)], A::CursorDown, "next link"),
+    bind(Links, &[code(Enter), key('o')], A::Submit, "open it"),
+    bind(Links, &[key('y')], A::Copy, "copy it"),
+    bind(Links, &[code(Esc), key('q')], A::Cancel, "close"),
     bind(Activity, &[code(Tab), key('t')], A::ToggleScope, "hours and speakers: group / open day"),
     bind(Activity, &[code(Esc), key('q'), key('i')], A::Cancel, "close"),
     bind(Help, &[key('j'), code(Down)], A::ScrollLines(1), "scroll down"),

@@ -31,6 +31,7 @@ pub mod json;
 pub mod key;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod parse;

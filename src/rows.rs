@@ -10,35 +10,49 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
+use crate::links::{self, Link};
 use crate::model::{Day, Kind, Message};
 use crate::text;
 
 /// Cells the body is indented by, under its header.
 pub const BODY_INDENT: usize = 2;
 
-/// What a body shows: the text, or for an image a labelled line with its URL.
+/// What a body shows: the text with its links made readable, or for an image a labelled
+/// line with its URL (see [`links`](crate::links)).
 pub fn display_body<'a>(day: &'a Day, msg: &Message) -> Cow<'a, str> {
-    let body = day.body(msg);
-    if msg.kind == Kind::Image
-        && let Some((caption, url)) = image_parts(body)
-    {
-        return Cow::Owned(format!("▣ image {caption}  {url}"));
-    }
-    Cow::Borrowed(body)
+    links::show(day.body(msg), msg.kind == Kind::Image).0
 }
 
-/// `![caption](url)` → (caption, url).
-fn image_parts(body: &str) -> Option<(&str, &str)> {
-    let inner = body.strip_prefix("![")?.strip_suffix(')')?;
-    inner.split_once("](")
+/// Whether a body shows other text than it holds (a search must then look at what shows).
+pub fn transformed(day: &Day, msg: &Message) -> bool {
+    msg.kind == Kind::Image || (msg.kind == Kind::Link && day.body(msg).contains("]("))
+}
+
+/// Text shown for a message: the day's own, or text made from it.
+#[derive(Clone, Debug)]
+pub enum Shown<'a> {
+    Day(&'a str),
+    Made(Rc<str>),
+}
+
+impl std::ops::Deref for Shown<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Shown::Day(text) => text,
+            Shown::Made(text) => text,
+        }
+    }
 }
 
 /// One message laid out at a width: its shown body and the byte ranges of its body rows.
 #[derive(Clone, Debug)]
 pub struct MessageRows<'a> {
-    pub body: Cow<'a, str>,
+    pub body: Shown<'a>,
     /// Body rows (the header row is not in here); empty for an empty body.
     pub rows: Rc<[Range<usize>]>,
+    /// The links in the shown body.
+    pub links: Rc<[Link]>,
 }
 
 impl MessageRows<'_> {
@@ -49,12 +63,21 @@ impl MessageRows<'_> {
 }
 
 /// Wrapped body rows of the messages of one day at one width, computed on first use: a
-/// message is wrapped once, not on every frame and scroll step (a 1.5 MB message took 12 ms).
+/// message is shown, searched for links and wrapped once, not on every frame and scroll
+/// step (a 1.5 MB message took 12 ms).
 #[derive(Clone, Debug, Default)]
 pub struct RowCache {
     /// (index of the day in the archive, pane width) the rows are for.
     key: (usize, usize),
-    rows: FxHashMap<usize, Rc<[Range<usize>]>>,
+    rows: FxHashMap<usize, Laid>,
+}
+
+/// One message laid out: text made for it (if its own is not what shows), rows, links.
+#[derive(Clone, Debug)]
+struct Laid {
+    made: Option<Rc<str>>,
+    rows: Rc<[Range<usize>]>,
+    links: Rc<[Link]>,
 }
 
 /// Messages whose rows are kept before the cache starts again (bounds its memory).
@@ -72,21 +95,34 @@ impl RowCache {
     ) -> MessageRows<'a> {
         let Some(msg) = day.messages.get(index) else {
             return MessageRows {
-                body: Cow::Borrowed(""),
+                body: Shown::Day(""),
                 rows: Rc::new([]),
+                links: Rc::new([]),
             };
         };
         if self.key != (day_index, width) || self.rows.len() >= CACHED_MESSAGES {
             self.key = (day_index, width);
             self.rows.clear();
         }
-        let body = display_body(day, msg);
-        let rows = self
-            .rows
-            .entry(index)
-            .or_insert_with(|| wrap_body(&body, width).into())
-            .clone();
-        MessageRows { body, rows }
+        let laid = self.rows.entry(index).or_insert_with(|| {
+            let (text, links) = links::show(day.body(msg), msg.kind == Kind::Image);
+            Laid {
+                rows: wrap_body(&text, width).into(),
+                links: links.into(),
+                made: match text {
+                    Cow::Borrowed(_) => None,
+                    Cow::Owned(made) => Some(made.into()),
+                },
+            }
+        });
+        MessageRows {
+            body: laid
+                .made
+                .clone()
+                .map_or(Shown::Day(day.body(msg)), Shown::Made),
+            rows: laid.rows.clone(),
+            links: laid.links.clone(),
+        }
     }
 }
 
@@ -102,27 +138,4 @@ fn wrap_body(body: &str, width: usize) -> Vec<Range<usize>> {
 /// Cells left for the body in a pane `width` wide.
 pub fn body_width(width: usize) -> usize {
     width.saturating_sub(BODY_INDENT).max(2)
-}
-
-/// Byte ranges of `http://` and `https://` URLs: up to white space, a CJK character or a
-/// closing bracket.
-pub fn link_ranges(body: &str) -> Vec<Range<usize>> {
-    let mut links = Vec::new();
-    let mut from = 0;
-    while let Some(i) = body[from..].find("http").map(|i| from + i) {
-        let rest = &body[i..];
-        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
-            from = i + 4;
-            continue;
-        }
-        let len = rest
-            .char_indices()
-            .find(|&(_, c)| {
-                c.is_whitespace() || !c.is_ascii() || matches!(c, ')' | ']' | '>' | '"')
-            })
-            .map_or(rest.len(), |(j, _)| j);
-        links.push(i..i + len);
-        from = i + len;
-    }
-    links
 }

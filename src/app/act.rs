@@ -2,9 +2,9 @@
 //! The app only asks, as [`Effect`]s; the terminal side carries them out.
 
 use super::App;
+use super::overlay::{self, Overlay};
 use crate::action::Effect;
 use crate::model::Message;
-use crate::rows;
 
 impl App {
     pub(super) fn toggle_selection(&mut self) {
@@ -28,32 +28,42 @@ impl App {
         self.reveal(pos, 0);
     }
 
-    /// The message `o` and `y` act on: the selected one, else the one at the top.
+    /// Which shown message `o` and `y` act on: the current search hit's, else the
+    /// selected one, else the one at the top.
+    pub(super) fn acted_on_pos(&self) -> usize {
+        let hit = self
+            .view
+            .day_search
+            .as_ref()
+            .and(self.derived.hits.get(self.view.hit));
+        hit.map(|h| h.pos)
+            .or(self.view.selected)
+            .unwrap_or(self.view.scroll.pos)
+    }
+
+    /// The message `o` and `y` act on.
     pub(super) fn acted_on(&self) -> Option<&Message> {
-        let pos = self.view.selected.unwrap_or(self.view.scroll.pos);
-        let &i = self.derived.shown.get(pos)?;
+        let &i = self.derived.shown.get(self.acted_on_pos())?;
         self.day().messages.get(i)
     }
 
+    /// `o`: opens the message's link; with several, lists them to choose from.
     pub(super) fn open_link(&mut self) {
-        let url = self.acted_on().and_then(|msg| {
-            let body = self.day().body(msg);
-            // A URL goes to another program as an argument: no control character in it.
-            rows::link_ranges(body).first().map(|r| {
-                body[r.clone()]
-                    .chars()
-                    .filter(|c| !c.is_control())
-                    .collect()
-            })
-        });
-        self.view.notice = Some(match url {
-            Some(url) => {
-                let notice = format!("opening {url}");
-                self.effects.push(Effect::Open(url));
-                notice
+        let links = self.layout(self.acted_on_pos(), self.text_width()).links;
+        match &*links {
+            [] => self.view.notice = Some("no link or image in this message".into()),
+            [link] => self.open_url(link.url.clone()),
+            several => {
+                let urls = several.iter().map(|l| l.url.clone()).collect();
+                self.overlay = Some(Overlay::Links(overlay::links::Links::new(urls)));
             }
-            None => "no link or image in this message".into(),
-        });
+        }
+    }
+
+    /// Asks for `url` to be opened, saying so.
+    pub(super) fn open_url(&mut self, url: String) {
+        self.view.notice = Some(format!("opening {url}"));
+        self.effects.push(Effect::Open(url));
     }
 
     pub(super) fn copy(&mut self) {

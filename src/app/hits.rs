@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{Archive, Day, Kind, SpeakerId};
+use crate::model::{Archive, Day, SpeakerId};
 use crate::rows;
 use crate::search::{self, Matcher};
 /// A search in the open day: the query as typed and its compiled form.
@@ -71,7 +71,7 @@ pub fn hits_in(archive: &Archive, day: &Day, shown: &[usize], matcher: &Matcher)
             in_name: false,
             range,
         };
-        if msg.kind == Kind::Image {
+        if rows::transformed(day, msg) {
             hits.extend(
                 matcher
                     .find_iter(&rows::display_body(day, msg))

@@ -399,6 +399,14 @@ impl Reader for App {
         }));
     }
 
+    fn open_url(&mut self, url: String) {
+        App::open_url(self, url);
+    }
+
+    fn copy_text(&mut self, text: String) {
+        self.effects.push(Effect::Copy(text));
+    }
+
     fn same_group(&self, old: &Archive, group: GroupId) -> GroupId {
         App::same_group(self, old, group)
     }

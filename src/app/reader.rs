@@ -54,6 +54,10 @@ pub trait Reader {
     fn remember_day_search(&mut self);
     /// Brings back the last search submitted, at its first hit from the top of the pane.
     fn repeat_day_search(&mut self);
+    /// Asks for `url` to be opened, saying so.
+    fn open_url(&mut self, url: String);
+    /// Asks for `text` to be copied.
+    fn copy_text(&mut self, text: String);
     /// Asks for the shown messages of the day to be written to `file`.
     fn export(&mut self, file: &str, overwrite: bool);
     /// `group` of `old` in the open archive, by folder; the open group when it is gone.

@@ -12,7 +12,7 @@ use super::cells::RowWriter;
 use super::chrome::pane;
 use crate::app::{App, Focus, Hit};
 use crate::layout::Panes;
-use crate::rows::{self, BODY_INDENT, MessageRows};
+use crate::rows::{BODY_INDENT, MessageRows};
 use crate::theme::Theme;
 
 pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
@@ -52,8 +52,8 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         let layout = app.layout(pos, width);
         let hits = hits_of(&app.derived.hits, pos);
         let current = app.derived.hits.get(view.hit).filter(|h| h.pos == pos);
-        // Once per message, not per row: a body can be megabytes long.
-        let links = rows::link_ranges(&layout.body);
+        // Found once per message and width, with its rows: a body can be megabytes long.
+        let links: Vec<Range<usize>> = layout.links.iter().map(|l| l.range.clone()).collect();
         let body_marks = marks(theme, hits.iter().filter(|h| !h.in_name), current, &links);
         for row in skip..layout.height() {
             if y >= area.bottom() {

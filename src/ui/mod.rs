@@ -8,6 +8,7 @@ mod chrome;
 mod days;
 mod groups;
 mod help;
+mod links;
 pub mod loading;
 mod messages;
 mod results;
@@ -40,6 +41,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Speakers(picker) => speakers::render(app, picker, area, buf),
         Overlay::Groups(picker) => groups::render(app, picker, area, buf),
         Overlay::Calendar(calendar) => calendar::render(app, calendar, area, buf),
+        Overlay::Links(links) => links::render(app, links, area, buf),
         Overlay::Activity(activity) => {
             let above_status = Rect {
                 height: panes.status.y - area.y,

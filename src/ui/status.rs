@@ -36,6 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .view
             .notice
             .clone()
+            .or_else(|| selected_link(app))
             .unwrap_or_else(|| position(app, room)),
     };
     let style = if app.view.notice.is_some() {
@@ -97,6 +98,17 @@ fn position(app: &App, room: usize) -> String {
         }
     }
     s
+}
+
+/// The link of the selected message, whole (the pane shows links by their titles).
+fn selected_link(app: &App) -> Option<String> {
+    let pos = app.view.selected?;
+    let links = app.layout(pos, app.panes().text.width as usize).links;
+    let first = links.first()?;
+    Some(match links.len() {
+        1 => format!("link: {}  · o opens", first.url),
+        n => format!("link 1 of {n}: {}  · o lists them", first.url),
+    })
 }
 
 /// ` · filter: A, B`, or ` · filter: 7 speakers` when the names don't fit in `room`.

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod groups;
 pub mod help;
 pub mod layer;
+pub mod links;
 pub mod prompt;
 pub mod results;
 pub mod speakers;
@@ -57,4 +58,6 @@ overlays! {
     Calendar(calendar::Calendar),
     /// `i`: messages per day, per hour and per speaker.
     Activity(activity::Activity),
+    /// `o` on a message with several links: which to open or copy.
+    Links(links::Links),
 }

@@ -74,3 +74,66 @@ fn v_selects_a_message_and_o_and_y_act_on_it() {
     press(&mut app, [key('v'), key(']')]);
     assert_eq!(app.view.selected, None);
 }
+
+/// Links read as text: a `[title](url)` shows its title (HTML debris never shows), the
+/// status shows the whole URL of the selected message, and `o` opens it; `o` and `y` act on
+/// the current search hit's message.
+#[test]
+fn links_show_their_titles_and_o_opens_the_url() {
+    let Some(dir) = real_logs() else {
+        return;
+    };
+    let mut app = app_at(&dir, 80, 24);
+    command(&mut app, "group devarch");
+    command(&mut app, "2018-09-01");
+    for _ in 0..300 {
+        let text = screen(&draw(&app));
+        assert!(!text.contains("]("), "{text}");
+        assert!(!text.contains("mso-height-source"), "{text}");
+        if app.at_bottom() {
+            break;
+        }
+        app.update(Action::ScrollPage(1));
+    }
+    command(&mut app, "group proddev");
+    command(&mut app, "2019-01-05");
+    type_str(&mut app, "/穿不过焦虑");
+    press(&mut app, [enter()]);
+    assert_eq!(app.derived.hits.len(), 1, "the title is what is searched");
+    press(&mut app, [key('o')]);
+    let [Effect::Open(url)] = app.effects.as_slice() else {
+        panic!("{:?}", app.effects)
+    };
+    assert!(url.starts_with("http://mp.weixin.qq.com/s?__biz="), "{url}");
+    assert!(url.contains("&mid=") && !url.contains("&amp;"), "{url}");
+    app.effects.clear();
+    // Selected, its URL is in the status, whole.
+    let pos = app.derived.hits[0].pos;
+    press(&mut app, [code(KeyCode::Esc)]);
+    select(&mut app, pos);
+    let status = status_row(&app);
+    assert!(
+        status.contains("link: http://mp.weixin.qq.com/s?__biz="),
+        "{status}"
+    );
+}
+
+/// A message with several links lists them on `o`: Enter opens the one chosen.
+#[test]
+fn o_on_a_message_with_several_links_lists_them() {
+    let temp = TempDir::new("links");
+    let day = "---\ntitle: \"2019-01-01-WeChat\"\n---\n> 09:00:00  A  \n   \n\
+               see [one](https://a.cn/1) and https://b.cn/2.  \n";
+    std::fs::write(temp.path().join("2019-01-01-WeChat.md"), day).unwrap();
+    let mut app = app_at(temp.path(), 80, 24);
+    let text = screen(&draw(&app));
+    assert!(text.contains("see one and https://b.cn/2."), "{text}");
+    press(&mut app, [key('o')]);
+    let Some(Overlay::Links(links)) = &app.overlay else {
+        panic!("{:?}", app.overlay)
+    };
+    assert_eq!(links.urls, ["https://a.cn/1", "https://b.cn/2"]);
+    press(&mut app, [key('j'), enter()]);
+    assert_eq!(app.effects, [Effect::Open("https://b.cn/2".into())]);
+    assert_eq!(app.overlay, None);
+}
