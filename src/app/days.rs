@@ -10,8 +10,28 @@ use crate::model::{GroupId, Time};
 
 impl App {
     /// The next (`1`) or previous (`-1`) day of the group; under a speaker filter, the
-    /// next one where a chosen speaker spoke.
-    pub(super) fn step_day(&mut self, step: isize) {
+    /// next one where a chosen speaker spoke. Says so at either end; false there.
+    pub(super) fn step_day(&mut self, step: isize) -> bool {
+        match self.neighbour_day(step) {
+            Some(day) => {
+                self.open_day(day);
+                true
+            }
+            None => {
+                let end = if step > 0 { "last" } else { "first" };
+                let whose = if self.view.filter.is_some() {
+                    " with the chosen speakers"
+                } else {
+                    ""
+                };
+                self.view.notice = Some(format!("{end} day of the group{whose}"));
+                false
+            }
+        }
+    }
+
+    /// The day `[` (-1) or `]` (1) would open, by its index in `Archive::days`.
+    pub fn neighbour_day(&self, step: isize) -> Option<usize> {
         let range = self.archive.group(self.view.group).days.clone();
         let here = self.view.day - range.start;
         let counts = &self.derived.day_counts;
@@ -22,18 +42,7 @@ impl App {
         } else {
             (0..here).rev().find(wanted)
         };
-        match next {
-            Some(i) => self.open_day(range.start + i),
-            None => {
-                let end = if step > 0 { "last" } else { "first" };
-                let whose = if self.view.filter.is_some() {
-                    " with the chosen speakers"
-                } else {
-                    ""
-                };
-                self.view.notice = Some(format!("{end} day of the group{whose}"));
-            }
-        }
+        next.map(|i| range.start + i)
     }
 
     /// Opens the `i`th day of the group (clamped: `usize::MAX` is the last).

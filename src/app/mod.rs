@@ -139,17 +139,19 @@ impl App {
         }
         match action {
             Action::ScrollLines(n) if self.view.selected.is_some() => self.move_selection(n),
-            Action::ScrollLines(n) => self.scroll_by(n),
+            Action::ScrollLines(n) => self.read_on(n),
             Action::ScrollHalfPage(dir) => {
-                self.scroll_by(dir * (self.page_height() as isize / 2).max(1))
+                self.read_on(dir * (self.page_height() as isize / 2).max(1))
             }
-            Action::ScrollPage(dir) => {
-                self.scroll_by(dir * (self.page_height() as isize - 1).max(1))
-            }
+            Action::ScrollPage(dir) => self.read_on(dir * (self.page_height() as isize - 1).max(1)),
             Action::Top => self.view.scroll = Anchor::default(),
             Action::Bottom => self.view.scroll = self.bottom_anchor(),
-            Action::NextDay => self.step_day(1),
-            Action::PrevDay => self.step_day(-1),
+            Action::NextDay => {
+                self.step_day(1);
+            }
+            Action::PrevDay => {
+                self.step_day(-1);
+            }
             Action::FirstDay => self.open_day_in_group(0),
             Action::LastDay => self.open_day_in_group(usize::MAX),
             Action::FocusNext => self.toggle_focus(),

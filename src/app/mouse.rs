@@ -10,9 +10,9 @@ impl App {
     pub(super) fn wheel(&mut self, at: Position, lines: isize) {
         let panes = self.panes();
         if panes.days.is_some_and(|r| r.contains(at)) {
-            self.step_day(lines.signum());
+            let _ = self.step_day(lines.signum());
         } else {
-            self.scroll_by(lines * WHEEL_LINES);
+            self.read_on(lines * WHEEL_LINES);
         }
     }
 

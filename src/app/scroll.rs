@@ -14,9 +14,30 @@ impl App {
         (self.panes().text.height as usize).max(1)
     }
 
-    /// Rows of the shown message at `pos` at the current width.
+    /// Rows of the shown message at `pos` at the current width; past the last message,
+    /// the one row that marks the end of the day.
     pub(super) fn rows_of(&self, pos: usize) -> usize {
+        if pos >= self.derived.shown.len() {
+            return 1;
+        }
         self.layout(pos, self.text_width()).height()
+    }
+
+    /// Scrolls by `n` rows; at the end of the day on into the next one, and above its top
+    /// into the previous one's end (continuous reading).
+    pub(super) fn read_on(&mut self, n: isize) {
+        if n > 0 && self.at_bottom() {
+            if self.step_day(1) {
+                self.view.notice = Some(format!("{}: read on", self.day().date));
+            }
+        } else if n < 0 && self.view.scroll == Anchor::default() {
+            if self.step_day(-1) {
+                self.view.scroll = self.bottom_anchor();
+                self.view.notice = Some(format!("{}: its end", self.day().date));
+            }
+        } else {
+            self.scroll_by(n);
+        }
     }
 
     /// Moves the top of the pane by `n` rows (negative: up), within the day.
@@ -24,7 +45,8 @@ impl App {
         let mut a = self.view.scroll;
         if n >= 0 {
             let mut left = n as usize;
-            while left > 0 && a.pos < self.derived.shown.len() {
+            // The end-of-day row is the last place the top can be.
+            while left > 0 && a.pos <= self.derived.shown.len() {
                 let rest = self.rows_of(a.pos) - a.row;
                 if left < rest {
                     a.row += left;
@@ -59,11 +81,11 @@ impl App {
         self.view.scroll >= self.bottom_anchor()
     }
 
-    /// The lowest top: the last row of the day at the bottom of the pane.
+    /// The lowest top: the end-of-day row at the bottom of the pane.
     pub(super) fn bottom_anchor(&self) -> Anchor {
         let height = self.page_height();
         let mut filled = 0;
-        for pos in (0..self.derived.shown.len()).rev() {
+        for pos in (0..=self.derived.shown.len()).rev() {
             filled += self.rows_of(pos);
             if filled >= height {
                 return Anchor {

@@ -13,6 +13,7 @@ use super::chrome::pane;
 use crate::app::{App, Focus, Hit};
 use crate::layout::Panes;
 use crate::rows::{BODY_INDENT, MessageRows};
+use crate::text;
 use crate::theme::Theme;
 
 pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
@@ -89,6 +90,10 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         skip = 0;
         pos += 1;
     }
+    if pos == shown.len() && y < area.bottom() {
+        let mut w = RowWriter::new(buf, area.x, y, area.right());
+        w.put(&text::fit(&end_of_day(app), w.room()), theme.dim);
+    }
     let whole_day_shown = view.scroll == Default::default() && pos == shown.len() && !cut;
     if !whole_day_shown {
         let visible = pos - view.scroll.pos;
@@ -101,6 +106,27 @@ fn hits_of(hits: &[Hit], pos: usize) -> &[Hit] {
     let start = hits.partition_point(|h| h.pos < pos);
     let end = hits.partition_point(|h| h.pos <= pos);
     &hits[start..end]
+}
+
+/// The row after a day's last message: `── end of 2018-03-25 · ] 2018-03-26, 220 messages`,
+/// or that the group ends there.
+fn end_of_day(app: &App) -> String {
+    let date = app.day().date;
+    let next = match app.neighbour_day(1) {
+        Some(day) => {
+            let start = app.archive.group(app.view.group).days.start;
+            let count = app
+                .derived
+                .day_counts
+                .get(day - start)
+                .copied()
+                .unwrap_or(0);
+            let noun = text::plural(count, "message", "messages");
+            format!("] {}, {count} {noun}", app.archive.days[day].date)
+        }
+        None => "the group's last day".to_owned(),
+    };
+    format!("── end of {date} · {next} ──")
 }
 
 /// `HH:MM:SS Speaker`, the name in its colour with hits marked.

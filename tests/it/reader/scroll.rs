@@ -13,8 +13,13 @@ fn scrolling_actions() {
     assert!(after_one.pos == 1 || after_one.row == 1, "{after_one:?}");
     app.update(Action::ScrollLines(-1));
     assert_eq!((app.view.scroll.pos, app.view.scroll.row), (0, 0));
+    // Above the top: the previous day's end (continuous reading), and back.
     app.update(Action::ScrollLines(-5));
-    assert_eq!(app.view.scroll.pos, 0, "never above the top");
+    assert_eq!(app.day().date.to_string(), "2018-03-04");
+    assert!(app.at_bottom());
+    app.update(Action::ScrollLines(1));
+    assert_eq!(app.day().date.to_string(), "2018-03-05");
+    assert_eq!(app.view.scroll, Default::default());
     app.update(Action::ScrollPage(1));
     let page = app.view.scroll;
     app.update(Action::ScrollHalfPage(1));
@@ -24,17 +29,20 @@ fn scrolling_actions() {
     app.update(Action::Bottom);
     let bottom = app.view.scroll;
     assert!(bottom.pos > 0);
-    app.update(Action::ScrollLines(10));
-    assert_eq!(app.view.scroll, bottom, "never below the bottom");
-    // At the bottom the last message's last row is on the last text row.
+    // At the bottom the day's end row is on the last text row, naming the next day.
     let buf = draw(&app);
     let panes = app.panes();
     let last_row = row_text(&buf, panes.text.bottom() - 1);
     assert!(
-        !last_row
-            .trim_matches(|c| c == '│' || c == ' ' || c == '║' || c == '█')
-            .is_empty()
+        last_row.contains("── end of 2018-03-05 · ] 2018-03-06, 169 messages ──"),
+        "{last_row}"
     );
+    // Below the bottom: the next day, at its top.
+    app.update(Action::ScrollLines(10));
+    assert_eq!(app.day().date.to_string(), "2018-03-06");
+    assert_eq!(app.view.scroll, Default::default());
+    assert_eq!(app.view.notice.as_deref(), Some("2018-03-06: read on"));
+    command(&mut app, "2018-03-05");
     app.update(Action::Top);
     assert_eq!(app.view.scroll.pos, 0);
     app.update(Action::Wheel(Position::new(50, 5), 1));
@@ -136,4 +144,17 @@ fn tab_never_focuses_a_hidden_day_list() {
     let day = app.view.day;
     press(&mut app, [key('j')]);
     assert_eq!(app.view.day, day, "j scrolls, it does not change the day");
+}
+
+/// The group's last day ends with a row that says so, and scrolling stops there.
+#[test]
+fn the_last_day_ends_the_reading() {
+    let mut app = sample_app(80, 24);
+    press(&mut app, [key('G')]);
+    let day = app.view.day;
+    let text = screen(&draw(&app));
+    assert!(text.contains("· the group's last day ──"), "{text}");
+    app.update(Action::ScrollPage(1));
+    assert_eq!(app.view.day, day);
+    assert_eq!(app.view.notice.as_deref(), Some("last day of the group"));
 }
