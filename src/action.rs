@@ -59,6 +59,8 @@ pub enum Action {
     ToggleScope,
     /// `F`: the prompt of the search across the archive.
     OpenArchiveSearch,
+    /// `&`: the prompt of a filter by text.
+    OpenTextFilter,
     /// In the results: search every group or only this one, regex or literal, order.
     ResultsOption(ResultsOption),
     /// Time passed with no input: takes in background results.

@@ -3,7 +3,7 @@
 //! changes.
 
 use super::App;
-use super::hits::hits_in;
+use super::hits::{TextFilter, hits_in};
 use super::state::{Anchor, Derived};
 use crate::filter::{self, SpeakerFilter};
 use crate::model::{Day, SpeakerId};
@@ -21,12 +21,20 @@ impl App {
                 .day_search
                 .as_ref()
                 .map(|s| (s.query.clone(), s.regex)),
+            self.view
+                .text_filters
+                .iter()
+                .map(|f| (f.query.clone(), f.hide))
+                .collect(),
         );
         if self.derived.key.as_ref() == Some(&key) {
             return;
         }
         let day = &self.archive.days[self.view.day];
-        let shown = filter::shown(self.view.filter.as_ref(), self.view.fold, day);
+        let mut shown = filter::shown(self.view.filter.as_ref(), self.view.fold, day);
+        for text_filter in &self.view.text_filters {
+            text_filter.apply(day, &mut shown);
+        }
         let hits = match &self.view.day_search {
             Some(s) => hits_in(&self.archive, day, &shown, &s.matcher),
             None => Vec::new(),
@@ -93,6 +101,25 @@ impl App {
     /// Applies a speaker filter, keeping the message at the top (or the next one shown).
     pub(super) fn set_filter(&mut self, filter: Option<SpeakerFilter>) {
         self.reshow(|view| view.filter = filter);
+    }
+
+    /// Adds a filter by text as typed at `&`; nothing typed clears them all.
+    pub(super) fn filter_text(&mut self, typed: &str) {
+        let filter = TextFilter::typed(typed);
+        let cleared = filter.is_none();
+        self.reshow(|view| match filter {
+            Some(f) => view.text_filters.push(f),
+            None => view.text_filters.clear(),
+        });
+        let shown = self.derived.shown.len();
+        self.view.notice = Some(if cleared {
+            format!("text filters cleared: {shown} messages")
+        } else {
+            format!(
+                "{shown} {} pass the text filters",
+                text::plural(shown, "message", "messages")
+            )
+        });
     }
 
     /// Folds echoes or shows every copy, keeping the message at the top.

@@ -29,6 +29,50 @@ impl DaySearch {
     }
 }
 
+/// A filter by text (less's `&`): only the messages matching `query`, or with `hide` only
+/// those not matching it.
+#[derive(Clone, Debug)]
+pub struct TextFilter {
+    pub query: String,
+    pub hide: bool,
+    pub matcher: Matcher,
+}
+
+impl TextFilter {
+    /// `TEXT` keeps the messages holding it; `!TEXT` hides them. None for nothing typed.
+    pub fn typed(typed: &str) -> Option<TextFilter> {
+        let (hide, query) = match typed.strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, typed),
+        };
+        let matcher = Matcher::new(query, false).ok()?;
+        (!query.is_empty()).then(|| TextFilter {
+            query: query.to_owned(),
+            hide,
+            matcher,
+        })
+    }
+
+    /// How the status line names it: `&TEXT` or `&!TEXT`.
+    pub fn label(&self) -> String {
+        format!("&{}{}", if self.hide { "!" } else { "" }, self.query)
+    }
+
+    /// Keeps of `shown` (indices into `day`, in order) what this filter lets through.
+    pub fn apply(&self, day: &Day, shown: &mut Vec<usize>) {
+        let everyone = crate::search::Scope {
+            all: true,
+            ..Default::default()
+        };
+        let matching = crate::search::search_day(day, &self.matcher, &everyone);
+        let mut next = matching.iter().peekable();
+        shown.retain(|&i| {
+            while next.next_if(|&&m| m < i).is_some() {}
+            next.peek().is_some_and(|&&m| m == i) != self.hide
+        });
+    }
+}
+
 /// Where a match of the day search is in a shown message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {

@@ -82,6 +82,7 @@ impl App {
             focus: Focus::Messages,
             filter: None,
             fold: true,
+            text_filters: Vec::new(),
             day_search: None,
             last_day_search: None,
             hit: 0,
@@ -158,6 +159,7 @@ impl App {
             Action::OpenDaySearch => self.open_prompt(prompt::PromptKind::DaySearch),
             Action::OpenCommand => self.open_prompt(prompt::PromptKind::Command),
             Action::OpenArchiveSearch => self.open_prompt(prompt::PromptKind::ArchiveSearch),
+            Action::OpenTextFilter => self.open_prompt(prompt::PromptKind::TextFilter),
             Action::Tick => {
                 if let Some(search) = &mut self.archive_search {
                     search.poll();
@@ -349,6 +351,10 @@ impl Reader for App {
 
     fn toggle_fold(&mut self) {
         App::toggle_fold(self);
+    }
+
+    fn filter_text(&mut self, typed: &str) {
+        App::filter_text(self, typed);
     }
 
     fn open_date(&mut self, date: NaiveDate) {

@@ -35,6 +35,8 @@ pub trait Reader {
     fn set_filter(&mut self, filter: Option<SpeakerFilter>);
     /// Folds echoes, or shows every copy.
     fn toggle_fold(&mut self);
+    /// Adds a filter by text (`TEXT` keeps, `!TEXT` hides); nothing typed clears them.
+    fn filter_text(&mut self, typed: &str);
     /// Opens the group's day on `date`, or says which later day it shows instead.
     fn open_date(&mut self, date: NaiveDate);
     /// Goes to a date as typed at `:` (`2018-03-26`, `2018-03`, `03-26`, `2018`).

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use ratatui::layout::Size;
 use rustc_hash::FxHashMap;
 
-use super::hits::{DaySearch, Hit};
+use super::hits::{DaySearch, Hit, TextFilter};
 use crate::filter::SpeakerFilter;
 use crate::model::{GroupId, SpeakerId};
 use crate::rows::RowCache;
@@ -39,6 +39,8 @@ pub struct View {
     pub filter: Option<SpeakerFilter>,
     /// Echoes are left out, their names shown beside the message they repeat.
     pub fold: bool,
+    /// Filters by text (`&`), each narrowing what the others leave.
+    pub text_filters: Vec<TextFilter>,
     /// The search in the open day (`/`), whose hits `n`/`N` step through.
     pub day_search: Option<DaySearch>,
     /// The last search submitted, which an empty `/` or an `n` after Esc brings back.
@@ -58,7 +60,13 @@ pub struct View {
 
 /// What the derived state depends on: the day, the filter, folding, and the day search's
 /// query (and whether it is a regular expression).
-pub(super) type DerivedKey = (usize, Option<SpeakerFilter>, bool, Option<(String, bool)>);
+pub(super) type DerivedKey = (
+    usize,
+    Option<SpeakerFilter>,
+    bool,
+    Option<(String, bool)>,
+    Vec<(String, bool)>,
+);
 
 /// What follows from the view: recomputed when its key (day, filter, query) changes.
 #[derive(Clone, Debug, Default)]

@@ -82,6 +82,9 @@ fn position(app: &App, room: usize) -> String {
         (n, true) => format!(" · {n} {} folded", text::plural(n, "echo", "echoes")),
         (_, false) => " · echoes shown".to_owned(),
     };
+    for text_filter in &app.view.text_filters {
+        s.push_str(&format!(" · {}", text::fit(&text_filter.label(), 16)));
+    }
     if let Some(filter) = &app.view.filter {
         let filter_room = room.saturating_sub(text::width(&s) + text::width(&folded));
         s.push_str(&filter_label(app, filter, filter_room));

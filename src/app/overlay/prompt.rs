@@ -19,6 +19,8 @@ pub enum PromptKind {
     Command,
     /// `F`: search every day.
     ArchiveSearch,
+    /// `&`: a filter by text.
+    TextFilter,
 }
 
 impl PromptKind {
@@ -28,6 +30,7 @@ impl PromptKind {
             PromptKind::DaySearch => "/",
             PromptKind::Command => ":",
             PromptKind::ArchiveSearch => "find in all days: ",
+            PromptKind::TextFilter => "&",
         }
     }
 }
@@ -39,6 +42,7 @@ impl PromptKind {
             PromptKind::DaySearch => "/",
             PromptKind::Command => ":",
             PromptKind::ArchiveSearch => "F",
+            PromptKind::TextFilter => "&",
         }
     }
 }
@@ -147,6 +151,7 @@ impl Prompt {
         match self.kind {
             PromptKind::Command => command::run(app, typed.trim()),
             PromptKind::ArchiveSearch => app.search_archive(typed.trim()),
+            PromptKind::TextFilter => app.filter_text(typed.trim()),
             PromptKind::DaySearch if typed.is_empty() => app.repeat_day_search(),
             PromptKind::DaySearch => {
                 app.remember_day_search();

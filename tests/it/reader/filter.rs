@@ -154,3 +154,50 @@ fn the_filter_carries_across_days_and_skips_days_without_them() {
         row_text(&buf, y)
     );
 }
+
+/// `&TEXT` keeps the messages holding it, `&!TEXT` hides them; filters add up, with the
+/// speaker filter too, the status names them, and an empty `&` clears them.
+#[test]
+fn text_filters_keep_or_hide_messages_and_add_up() {
+    let mut app = prodarch_0305(120, 30);
+    let all = app.derived.shown.clone();
+    let day = app.day().clone();
+    let holds = |i: usize, text: &str| day.body(&day.messages[i]).contains(text);
+    type_str(&mut app, "&!的");
+    press(&mut app, [enter()]);
+    let without: Vec<usize> = all.iter().copied().filter(|&i| !holds(i, "的")).collect();
+    assert_eq!(app.derived.shown, without);
+    assert!(
+        app.view
+            .notice
+            .as_deref()
+            .unwrap()
+            .ends_with("pass the text filters")
+    );
+    app.update(Action::Top);
+    assert!(status_row(&app).contains("· &!的"), "{}", status_row(&app));
+    type_str(&mut app, "&支付");
+    press(&mut app, [enter()]);
+    let both: Vec<usize> = without
+        .iter()
+        .copied()
+        .filter(|&i| holds(i, "支付"))
+        .collect();
+    assert!(!both.is_empty() && both.len() < without.len());
+    assert_eq!(app.derived.shown, both);
+    app.update(Action::Top);
+    assert!(
+        status_row(&app).contains("· &!的 · &支付"),
+        "{}",
+        status_row(&app)
+    );
+    // With a speaker filter, what is left of both.
+    press(&mut app, [key('s'), enter()]);
+    assert!(app.derived.shown.iter().all(|i| both.contains(i)));
+    press(&mut app, [key('S')]);
+    assert_eq!(app.derived.shown, both);
+    type_str(&mut app, "&");
+    press(&mut app, [enter()]);
+    assert_eq!(app.derived.shown, all);
+    assert!(app.view.text_filters.is_empty());
+}
