@@ -34,6 +34,8 @@ const fn box_width(months: u16) -> u16 {
 struct Grid<'a> {
     theme: &'a Theme,
     days: &'a [Day],
+    /// Messages each day shows, under the filter and folding.
+    counts: &'a [usize],
     calendar: &'a Calendar,
     open: NaiveDate,
     /// Whether the search across the archive found something on a date.
@@ -56,6 +58,7 @@ pub fn render(app: &App, calendar: &Calendar, area: Rect, buf: &mut Buffer) {
         found: &found,
         theme,
         days: app.archive.group_days(app.view.group),
+        counts: &app.derived.day_counts,
         calendar,
         open: app.day().date,
     };
@@ -80,7 +83,7 @@ impl Grid<'_> {
     /// One month from the top of `area`: its name and message total, weekdays, weeks.
     fn month(&self, date: NaiveDate, current: bool, area: Rect, buf: &mut Buffer) {
         let right = area.x.saturating_add(MONTH).min(area.right());
-        let (_, total) = calendar::month_total(self.days, date);
+        let (_, total) = calendar::month_total(self.days, self.counts, date);
         let name = format!("{} · {total}", date.format("%b %Y"));
         let pad = (MONTH as usize).saturating_sub(text::width(&name)) / 2;
         let name_style = if current {
@@ -113,7 +116,7 @@ impl Grid<'_> {
             w.put("   ", Style::new());
             return;
         };
-        let mut digits = calendar::count_on(self.days, date)
+        let mut digits = calendar::count_on(self.days, self.counts, date)
             .map_or(Style::new(), |n| self.theme.shade(self.calendar.shade(n)));
         if date == self.open {
             digits = digits.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
@@ -132,8 +135,8 @@ impl Grid<'_> {
     /// The month's messages, the cursor day's, and the shades' legend, on the last rows.
     fn summary(&self, inner: Rect, buf: &mut Buffer) {
         let cursor = self.calendar.cursor;
-        let (logged, total) = calendar::month_total(self.days, cursor);
-        let day = match calendar::count_on(self.days, cursor) {
+        let (logged, total) = calendar::month_total(self.days, self.counts, cursor);
+        let day = match calendar::count_on(self.days, self.counts, cursor) {
             Some(n) => format!("{n} messages"),
             None => "no log".to_owned(),
         };

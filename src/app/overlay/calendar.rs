@@ -14,7 +14,8 @@ use crate::theme::SHADES;
 pub fn open(app: &dyn Reader) -> Calendar {
     let archive = app.archive();
     let view = app.view();
-    Calendar::new(archive.group_days(view.group), archive.days[view.day].date)
+    let counts = &app.derived().day_counts;
+    Calendar::new(counts, archive.days[view.day].date)
 }
 
 impl Layer for Calendar {
@@ -42,7 +43,7 @@ impl Layer for Calendar {
 
     /// Shaded again by the new archive's counts, the cursor where it was.
     fn reload(&mut self, app: &dyn Reader, _: &Archive) -> Next {
-        *self = Calendar::new(app.archive().group_days(app.view().group), self.cursor);
+        *self = Calendar::new(&app.derived().day_counts, self.cursor);
         Next::Stay
     }
 }
@@ -57,8 +58,10 @@ pub struct Calendar {
 }
 
 impl Calendar {
-    pub fn new(days: &[Day], open: NaiveDate) -> Calendar {
-        let mut counts: Vec<usize> = days.iter().map(|d| d.messages.len()).collect();
+    /// The calendar over a group whose days show `counts` messages (under the reader's
+    /// filter and folding), its cursor on `open`.
+    pub fn new(counts: &[usize], open: NaiveDate) -> Calendar {
+        let mut counts = counts.to_vec();
         counts.sort_unstable();
         let at = |q: usize| counts.get(counts.len() * q / SHADES).copied().unwrap_or(0);
         Calendar {
@@ -147,21 +150,22 @@ fn logged_neighbour(days: &[Day], date: NaiveDate, dir: i32) -> Option<NaiveDate
     }
 }
 
-/// Messages on `date`, if it has a log among `days`.
-pub fn count_on(days: &[Day], date: NaiveDate) -> Option<usize> {
+/// Messages shown on `date` (`counts` goes with `days`), if it has a log among `days`.
+pub fn count_on(days: &[Day], counts: &[usize], date: NaiveDate) -> Option<usize> {
     days.binary_search_by_key(&date, |d| d.date)
         .ok()
-        .map(|i| days[i].messages.len())
+        .map(|i| counts.get(i).copied().unwrap_or(0))
 }
 
-/// Days with a log and their messages in the month of `date`.
-pub fn month_total(days: &[Day], date: NaiveDate) -> (usize, usize) {
+/// Days with a log and the messages they show in the month of `date`.
+pub fn month_total(days: &[Day], counts: &[usize], date: NaiveDate) -> (usize, usize) {
     let first = first_of_month(date);
     let start = days.partition_point(|d| d.date < first);
     let end =
         days.partition_point(|d| (d.date.year(), d.date.month()) <= (date.year(), date.month()));
     let month = &days[start..end.max(start)];
-    (month.len(), month.iter().map(|d| d.messages.len()).sum())
+    let shown = counts.get(start..end.max(start)).unwrap_or_default();
+    (month.len(), shown.iter().sum())
 }
 
 pub fn first_of_month(date: NaiveDate) -> NaiveDate {
@@ -187,6 +191,11 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    /// Every message of each day.
+    fn counts(days: &[Day]) -> Vec<usize> {
+        days.iter().map(|d| d.messages.len()).collect()
     }
 
     /// Days on these dates with these message counts.
@@ -219,13 +228,13 @@ mod tests {
             ("2018-03-06", 100),
             ("2018-03-07", 50),
         ]);
-        let cal = Calendar::new(&days, date("2018-03-05"));
+        let cal = Calendar::new(&counts(&days), date("2018-03-05"));
         assert_eq!(cal.quartiles, [50, 100, 158]);
         let shades: Vec<usize> = [20, 50, 100, 158, 999].map(|n| cal.shade(n)).to_vec();
         assert_eq!(shades, [0, 1, 2, 3, 3]);
         assert_eq!(cal.shade_range(0), Some((0, Some(49))));
         assert_eq!(cal.shade_range(3), Some((158, None)));
-        let same = Calendar::new(&days[..1], date("2018-03-04"));
+        let same = Calendar::new(&counts(&days[..1]), date("2018-03-04"));
         assert_eq!(same.shade(20), 3, "one count: every day is the busiest");
         assert_eq!(same.shade_range(1), None);
     }
@@ -233,7 +242,7 @@ mod tests {
     #[test]
     fn cursor_moves_within_the_group() {
         let days = days(&[("2018-02-27", 1), ("2018-03-05", 2), ("2018-04-30", 3)]);
-        let mut cal = Calendar::new(&days, date("2018-03-05"));
+        let mut cal = Calendar::new(&counts(&days), date("2018-03-05"));
         let mut go = |step| (cal.step(&days, step), cal.cursor.to_string());
         assert_eq!(go(Step::Days(1)), (None, "2018-03-06".into()));
         assert_eq!(go(Step::Days(-7)), (None, "2018-02-27".into()));
@@ -262,10 +271,16 @@ mod tests {
             ("2018-03-31", 3),
             ("2018-04-01", 4),
         ]);
-        assert_eq!(month_total(&days, date("2018-03-17")), (2, 5));
-        assert_eq!(month_total(&days, date("2018-05-01")), (0, 0));
-        assert_eq!(count_on(&days, date("2018-03-31")), Some(3));
-        assert_eq!(count_on(&days, date("2018-03-30")), None);
+        assert_eq!(
+            month_total(&days, &counts(&days), date("2018-03-17")),
+            (2, 5)
+        );
+        assert_eq!(
+            month_total(&days, &counts(&days), date("2018-05-01")),
+            (0, 0)
+        );
+        assert_eq!(count_on(&days, &counts(&days), date("2018-03-31")), Some(3));
+        assert_eq!(count_on(&days, &counts(&days), date("2018-03-30")), None);
         // March 2018 starts on a Thursday and ends on a Saturday.
         let weeks = weeks(date("2018-03-17"));
         assert_eq!(weeks[0][..3], [None, None, None]);

@@ -142,6 +142,15 @@ fn the_filter_carries_across_days_and_skips_days_without_them() {
         let theirs = d.kept(true).filter(|m| m.speaker == speaker).count();
         assert_eq!(counts[i], theirs, "{}", d.date);
     }
+    // The calendar shades by what the filter shows.
+    press(&mut app, [key('C')]);
+    let Some(Overlay::Calendar(calendar)) = &app.overlay else {
+        panic!("{:?}", app.overlay)
+    };
+    let mut sorted = counts.clone();
+    sorted.sort_unstable();
+    assert_eq!(calendar.quartiles[1], sorted[sorted.len() * 2 / 4]);
+    press(&mut app, [code(KeyCode::Esc)]);
     let buf = draw(&app);
     let list = app.panes().days.unwrap();
     let silent = (0..days.len())

@@ -83,7 +83,9 @@ fn a_reload_under_any_overlay_leaves_nothing_of_the_old_archive() {
             }
             Some(Overlay::Calendar(calendar)) => {
                 let days = app.archive.group_days(app.view.group);
-                let counted = chatlog::app::overlay::calendar::Calendar::new(days, calendar.cursor);
+                let counts: Vec<usize> = days.iter().map(|d| d.count(true)).collect();
+                let counted =
+                    chatlog::app::overlay::calendar::Calendar::new(&counts, calendar.cursor);
                 assert_eq!(calendar.quartiles, counted.quartiles);
             }
             Some(Overlay::Speakers(picker)) => {
