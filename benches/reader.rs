@@ -166,5 +166,27 @@ fn main() {
             terminal.draw(|f| ui::render(&app, f)).unwrap();
         }),
     );
+    row(
+        "echoes: show every copy (e) + frame",
+        time(on_big_day, |mut app| {
+            app.update(Action::ToggleFold);
+            terminal.draw(|f| ui::render(&app, f)).unwrap();
+        }),
+    );
+    let filtering = || {
+        let mut app = on_big_day();
+        app.update(Action::OpenTextFilter);
+        for c in "!的".chars() {
+            app.update(Action::Type(c));
+        }
+        app
+    };
+    row(
+        "text filter: &!的 (Enter) + frame",
+        time(filtering, |mut app| {
+            app.update(Action::Submit);
+            terminal.draw(|f| ui::render(&app, f)).unwrap();
+        }),
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{Archive, Day, SpeakerId};
+use crate::model::{Archive, Day, Kind, SpeakerId};
 use crate::rows;
 use crate::search::{self, Matcher};
 /// A search in the open day: the query as typed and its compiled form.
@@ -115,7 +115,11 @@ pub fn hits_in(archive: &Archive, day: &Day, shown: &[usize], matcher: &Matcher)
             in_name: false,
             range,
         };
-        if rows::transformed(day, msg) {
+        // What shows is searched where it differs from what is held: an image always, a
+        // message with Markdown links when its text matches at all (a title is its text
+        // with links' URLs and tags left out), so a keystroke reads no other bodies.
+        let image = msg.kind == Kind::Image;
+        if image || (first < next && rows::transformed(day, msg)) {
             hits.extend(
                 matcher
                     .find_iter(&rows::display_body(day, msg))
