@@ -31,6 +31,7 @@ pub mod key;
 pub mod keymap;
 pub mod layout;
 pub mod load;
+pub mod mcp;
 pub mod model;
 pub mod parse;
 pub mod places;
