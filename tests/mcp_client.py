@@ -5,7 +5,8 @@ Usage: python3 tests/mcp_client.py CHATLOG ARCHIVE CALLS
 CALLS is a JSON list of [tool, arguments] pairs. The client initializes, lists the tools,
 makes each call in turn and prints one JSON object on stdout: the negotiated protocol
 version, the server's name, each tool's schemas, each call's result, and anything the
-client could not read off the server's stdout. The checks are the Rust test's
+client could not read off the server's stdout. It times the start (from spawning the server
+to the end of initialize) and each call as the client sees it, for the benchmark figures. The checks are the Rust test's
 (tests/it/mcp.rs): this script only reports what the client saw. The client validates each
 structured result against its tool's output schema itself; a failure is reported as the
 call's client_error.
@@ -14,6 +15,7 @@ call's client_error.
 import asyncio
 import json
 import sys
+import time
 
 from mcp import ClientSession, StdioServerParameters, stdio_client
 
@@ -27,9 +29,11 @@ async def drive(chatlog: str, archive: str, calls: list) -> dict:
             seen["stream_errors"].append(repr(message))
 
     server = StdioServerParameters(command=chatlog, args=["mcp", archive])
+    spawned = time.perf_counter()
     async with stdio_client(server) as (read, write):
         async with ClientSession(read, write, message_handler=on_message) as session:
             init = await session.initialize()
+            seen["ready_seconds"] = time.perf_counter() - spawned
             seen["protocol_version"] = init.protocol_version
             seen["server"] = init.server_info.name
             seen["instructions"] = init.instructions
@@ -48,8 +52,10 @@ async def drive(chatlog: str, archive: str, calls: list) -> dict:
 
 async def call(session: ClientSession, tool: str, args: dict) -> dict:
     made = {"tool": tool, "arguments": args}
+    started = time.perf_counter()
     try:
         result = await session.call_tool(tool, args)
+        made["seconds"] = time.perf_counter() - started
     except Exception as err:  # the client refused the answer: report it, the test fails
         made["client_error"] = repr(err)
         return made
