@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::activity::{self, Span};
-use crate::export::{self, Format};
+use crate::export::{self, Format, JsonFound};
 use crate::filter;
 use crate::json::write_json;
 use crate::model::{Archive, Day, Message};
@@ -295,18 +295,11 @@ pub fn search(
 ) -> io::Result<i32> {
     let with_group = archive.groups.len() > 1;
     for hit in search_archive(archive, matcher, scope) {
-        let day = &archive.days[hit.day];
-        let msg = &day.messages[hit.message];
         if as_json {
-            let value = json!({
-                "group": archive.group(day.group).name,
-                "date": day.date.to_string(),
-                "time": msg.time.to_string(),
-                "speaker": archive.speaker(msg.speaker),
-                "text": day.body(msg),
-            });
-            write_json(out, &value)?;
+            write_json(out, &JsonFound::new(archive, hit))?;
         } else {
+            let day = &archive.days[hit.day];
+            let msg = &day.messages[hit.message];
             if with_group {
                 write!(out, "{} ", text::shown(&archive.group(day.group).name))?;
             }

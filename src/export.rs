@@ -8,10 +8,12 @@
 //! Every format is inert on a terminal: text shows controls as pictures, JSON escapes them,
 //! and Markdown writes them as `&#N;` entities, which the parser decodes back.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::json;
 
@@ -20,6 +22,7 @@ use crate::json::write_json;
 use crate::load;
 use crate::model::{Archive, Day, Kind, Message};
 use crate::parse::parse_header;
+use crate::search::Found;
 use crate::text;
 
 pub mod atomic;
@@ -206,22 +209,63 @@ struct JsonMessages<'a> {
 impl Serialize for JsonMessages<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let messages = self.shown.iter().filter_map(|&i| self.day.messages.get(i));
-        serializer.collect_seq(messages.map(|msg| JsonMessage {
-            kind: kind_name(msg.kind),
-            speaker: self.archive.speaker(msg.speaker),
-            text: self.day.body(msg),
-            time: msg.time.to_string(),
-        }))
+        serializer.collect_seq(messages.map(|msg| JsonMessage::new(self.archive, self.day, msg)))
     }
 }
 
-/// One message of [`JsonDay`].
-#[derive(Serialize)]
-struct JsonMessage<'a> {
-    kind: &'static str,
-    speaker: &'a str,
-    text: &'a str,
-    time: String,
+// Texts are exact; each writer makes them inert its own way.
+/// One message of a day: `show --format json` and the MCP `read_day` give it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonMessage<'a> {
+    /// `text`, `image` (an image alone) or `link` (text holding a URL).
+    pub kind: &'static str,
+    /// The name the message was posted under.
+    pub speaker: Cow<'a, str>,
+    /// The body, HTML entities decoded; lines joined by newlines.
+    pub text: Cow<'a, str>,
+    /// `HH:MM:SS` from the message's header.
+    pub time: String,
+}
+
+impl<'a> JsonMessage<'a> {
+    pub fn new(archive: &'a Archive, day: &'a Day, msg: &Message) -> Self {
+        JsonMessage {
+            kind: kind_name(msg.kind),
+            speaker: Cow::Borrowed(archive.speaker(msg.speaker)),
+            text: Cow::Borrowed(day.body(msg)),
+            time: msg.time.to_string(),
+        }
+    }
+}
+
+// The fields are in the order `search --json` has always written them (sorted).
+/// A message a search found: `search --json` and the MCP `search` give it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonFound<'a> {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The chat group.
+    pub group: Cow<'a, str>,
+    /// The name the message was posted under.
+    pub speaker: Cow<'a, str>,
+    /// The body, HTML entities decoded; lines joined by newlines.
+    pub text: Cow<'a, str>,
+    /// `HH:MM:SS` from the message's header.
+    pub time: String,
+}
+
+impl<'a> JsonFound<'a> {
+    pub fn new(archive: &'a Archive, found: Found) -> Self {
+        let day = &archive.days[found.day];
+        let msg = &day.messages[found.message];
+        JsonFound {
+            date: day.date.to_string(),
+            group: Cow::Borrowed(&archive.group(day.group).name),
+            speaker: Cow::Borrowed(archive.speaker(msg.speaker)),
+            text: Cow::Borrowed(day.body(msg)),
+            time: msg.time.to_string(),
+        }
+    }
 }
 
 fn kind_name(kind: Kind) -> &'static str {

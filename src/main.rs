@@ -11,7 +11,6 @@ use clap::{Parser, Subcommand};
 use chatlog::activity::Span;
 use chatlog::commands::{self, By, exit};
 use chatlog::export::Format;
-use chatlog::filter::SpeakerFilter;
 use chatlog::load::load;
 use chatlog::model::Archive;
 use chatlog::problem::Problem;
@@ -111,6 +110,12 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Serves the archive to AI assistants: an MCP server on stdio (search, read_day, stats,
+    /// list_groups, list_speakers) that follows changes to the folder.
+    Mcp {
+        /// The archive folder.
+        dir: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -135,6 +140,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<i32> {
+    if let Some(Command::Mcp { dir }) = &cli.command {
+        // The server writes protocol messages to stdout itself: nothing may hold its lock.
+        chatlog::mcp::serve(dir)?;
+        return Ok(exit::OK);
+    }
     let stdout = io::stdout();
     let out = &mut stdout.lock();
     let code = match cli.command {
@@ -162,7 +172,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             match by {
                 None => commands::stats(&archive, &problems, json, out)?,
                 Some(by) => {
-                    let group = scope_of(&archive, group.as_deref(), &[], all)?.group;
+                    let group = Scope::named::<&str>(&archive, group.as_deref(), &[], all)?.group;
                     let span = group.map_or(Span::Archive, Span::Group);
                     commands::activity(&archive, &problems, (by, span, !all), json, out)?
                 }
@@ -182,7 +192,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             let matcher =
                 Matcher::new(&query, regex).map_err(|e| anyhow::anyhow!("bad query: {e}"))?;
             let (archive, problems) = open(&dir, true)?;
-            let mut scope = scope_of(&archive, group.as_deref(), &speaker, all)?;
+            let mut scope = Scope::named(&archive, group.as_deref(), &speaker, all)?;
             scope.from = from;
             scope.to = to;
             commands::search(&archive, &problems, &matcher, &scope, json, out)?
@@ -196,7 +206,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             all,
         }) => {
             let (archive, problems) = open(&dir, true)?;
-            let scope = scope_of(&archive, group.as_deref(), &speaker, all)?;
+            let scope = Scope::named(&archive, group.as_deref(), &speaker, all)?;
             let day = archive
                 .days
                 .iter()
@@ -217,6 +227,8 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 }
             }
         }
+        // Served above, before standard output was locked.
+        Some(Command::Mcp { .. }) => exit::OK,
     };
     out.flush()?;
     Ok(code)
@@ -236,39 +248,6 @@ fn open(dir: &Path, summarise: bool) -> anyhow::Result<(ManuallyDrop<Archive>, V
         );
     }
     Ok((ManuallyDrop::new(archive), problems))
-}
-
-/// A search scope from the command line's names: an unknown group or a speaker named by
-/// none of the names is an error; a name stands for its person, every name of theirs.
-fn scope_of(
-    archive: &Archive,
-    group: Option<&str>,
-    speakers: &[String],
-    all: bool,
-) -> anyhow::Result<Scope> {
-    let group = match group {
-        Some(name) => Some(archive.find_group(name).ok_or_else(|| {
-            let names: Vec<&str> = archive.groups.iter().map(|g| g.name.as_str()).collect();
-            anyhow::anyhow!("no group {name:?} (groups: {})", names.join(", "))
-        })?),
-        None => None,
-    };
-    let named = archive.speakers_named(speakers);
-    let people = named.into_iter().filter_map(|id| archive.person(id));
-    let filter = SpeakerFilter::new(people.flat_map(|p| p.names.iter().copied()));
-    if filter.is_none() && !speakers.is_empty() {
-        let names: Vec<String> = speakers
-            .iter()
-            .map(|s| format!("{:?}", text::shown(s)))
-            .collect();
-        anyhow::bail!("no speaker named {}", names.join(" or "));
-    }
-    Ok(Scope {
-        group,
-        speakers: filter,
-        all,
-        ..Scope::default()
-    })
 }
 
 /// The sample archive shipped with the source, for a first run with no arguments.

@@ -13,6 +13,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::filter::{self, SpeakerFilter};
 use crate::model::{Archive, Day, GroupId, Message};
+use crate::text;
 
 /// A compiled query.
 #[derive(Clone, Debug)]
@@ -78,6 +79,40 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// A scope from names as a person gives them (the command line, an MCP tool): an
+    /// unknown group or a speaker named by none of the names is an error that names what
+    /// there is; a name stands for its person, every name of theirs. All dates.
+    pub fn named<S: AsRef<str>>(
+        archive: &Archive,
+        group: Option<&str>,
+        speakers: &[S],
+        all: bool,
+    ) -> anyhow::Result<Scope> {
+        let group = match group {
+            Some(name) => Some(archive.find_group(name).ok_or_else(|| {
+                let names: Vec<&str> = archive.groups.iter().map(|g| g.name.as_str()).collect();
+                anyhow::anyhow!("no group {name:?} (groups: {})", names.join(", "))
+            })?),
+            None => None,
+        };
+        let named = archive.speakers_named(speakers);
+        let people = named.into_iter().filter_map(|id| archive.person(id));
+        let filter = SpeakerFilter::new(people.flat_map(|p| p.names.iter().copied()));
+        if filter.is_none() && !speakers.is_empty() {
+            let names: Vec<String> = speakers
+                .iter()
+                .map(|s| format!("{:?}", text::shown(s.as_ref())))
+                .collect();
+            anyhow::bail!("no speaker named {}", names.join(" or "));
+        }
+        Ok(Scope {
+            group,
+            speakers: filter,
+            all,
+            ..Scope::default()
+        })
+    }
+
     fn has_day(&self, day: &Day) -> bool {
         self.group.is_none_or(|g| g == day.group)
             && self.from.is_none_or(|f| day.date >= f)

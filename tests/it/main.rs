@@ -8,6 +8,7 @@ mod echoes;
 mod hostile;
 mod layers;
 mod load;
+mod mcp;
 mod parse;
 mod reader;
 mod real_archive;
