@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! main.rs  tui.rs  effects.rs         the command line; the terminal loop; the world's side
-//! commands.rs  export.rs              the non-interactive faces and the day formats
+//! commands.rs  export/  mcp/        the non-interactive faces, the day formats, the MCP server
 //! ui/                                 render only, a file per pane or overlay
 //! app/  app/overlay/                  view state and update, a file per overlay
 //! config.rs  keymap.rs                TOML → Settings; the bindings table
