@@ -33,6 +33,7 @@ pub mod keymap;
 pub mod layout;
 pub mod links;
 pub mod load;
+pub mod manual;
 pub mod mcp;
 pub mod model;
 pub mod parse;

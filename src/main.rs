@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use chatlog::activity::Span;
 use chatlog::commands::{self, By, exit};
@@ -116,6 +116,14 @@ enum Command {
         /// The archive folder.
         dir: PathBuf,
     },
+    /// Prints a completion script for SHELL (e.g. `chatlog completions bash > /etc/bash_completion.d/chatlog`).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Prints the man page (`chatlog man > chatlog.1`), the reader's keys and the config in it.
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -229,6 +237,14 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
         }
         // Served above, before standard output was locked.
         Some(Command::Mcp { .. }) => exit::OK,
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "chatlog", out);
+            exit::OK
+        }
+        Some(Command::Man) => {
+            chatlog::manual::write(Cli::command(), out)?;
+            exit::OK
+        }
     };
     out.flush()?;
     Ok(code)

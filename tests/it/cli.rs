@@ -634,3 +634,63 @@ fn show_format_json_and_markdown_are_inert_on_a_terminal() {
         );
     }
 }
+
+/// `chatlog completions SHELL` prints a script for each shell; bash's parses.
+#[test]
+fn completions_print_a_script_each_shell_takes() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = chatlog(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(stdout(&out).contains("chatlog"), "{shell}");
+    }
+    let script = stdout(&chatlog(&["completions", "bash"]));
+    let file = TempDir::new("completions");
+    let path = file.path().join("chatlog.bash");
+    std::fs::write(&path, &script).unwrap();
+    let parsed = Command::new("bash").arg("-n").arg(&path).status().unwrap();
+    assert!(parsed.success(), "bash -n: {script}");
+    assert!(script.contains("search") && script.contains("--speaker"));
+}
+
+/// `chatlog man` is a page groff reads without a warning, with the command line, the
+/// reader's keys and `:` commands, and the config in it.
+#[test]
+fn the_man_page_reads_cleanly_and_holds_keys_and_config() {
+    let page = stdout(&chatlog(&["man"]));
+    let held = [
+        ".SH KEYS",
+        "scroll down a line",
+        ":export FILE",
+        ".SH CONFIG",
+        "next_day",
+        "text_filter",
+        "\\-\\-no\\-state",
+    ];
+    for held in held {
+        assert!(page.contains(held), "{held}");
+    }
+    assert!(page.is_ascii(), "plain ASCII for every man reader");
+    if Command::new("groff").arg("-v").output().is_err() {
+        return crate::common::real_logs::missing("groff");
+    }
+    let mut groff = Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-z"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    groff
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(page.as_bytes())
+        .unwrap();
+    let done = groff.wait_with_output().unwrap();
+    assert!(done.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&done.stderr),
+        "",
+        "groff's warnings"
+    );
+}
