@@ -285,17 +285,46 @@ fn bar(count: usize, max: usize) -> String {
 }
 
 /// `search`: every matching message, one line each (or JSON lines).
+/// How `search` prints what it finds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Print {
+    /// A line per message.
+    Lines,
+    /// A JSON object per message, a line each.
+    Json,
+    /// The number of messages found.
+    Count,
+    /// Nothing: the exit code says.
+    Quiet,
+}
+
+/// `search`: every matching message, one line each (or JSON lines, or their count).
+/// Exits as grep does: 0 when something matched, 1 when nothing did (load problems are
+/// said on stderr, not in the exit code).
 pub fn search(
     archive: &Archive,
-    problems: &[Problem],
     matcher: &Matcher,
     scope: &Scope,
-    as_json: bool,
+    print: Print,
     out: &mut dyn Write,
 ) -> io::Result<i32> {
     let with_group = archive.groups.len() > 1;
-    for hit in search_archive(archive, matcher, scope) {
-        if as_json {
+    let found = search_archive(archive, matcher, scope);
+    let code = if found.is_empty() {
+        exit::PROBLEMS
+    } else {
+        exit::OK
+    };
+    match print {
+        Print::Count => {
+            writeln!(out, "{}", found.len())?;
+            return Ok(code);
+        }
+        Print::Quiet => return Ok(code),
+        Print::Lines | Print::Json => {}
+    }
+    for hit in found {
+        if print == Print::Json {
             write_json(out, &JsonFound::new(archive, hit))?;
         } else {
             let day = &archive.days[hit.day];
@@ -306,7 +335,7 @@ pub fn search(
             writeln!(out, "{} {}", day.date, one_line(archive, day, msg))?;
         }
     }
-    Ok(status(problems))
+    Ok(code)
 }
 
 /// `TIME SPEAKER: text`, newlines shown as `⏎`, everything inert.

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use chatlog::activity::Span;
-use chatlog::commands::{self, By, exit};
+use chatlog::commands::{self, By, Print, exit};
 use chatlog::export::Format;
 use chatlog::load::load;
 use chatlog::model::Archive;
@@ -60,7 +60,8 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
-    /// Prints every message that matches QUERY, one per line.
+    /// Prints every message that matches QUERY, one per line. Exits 0 when something
+    /// matched, 1 when nothing did, 2 on an error, as grep does.
     Search {
         /// The archive folder.
         dir: PathBuf,
@@ -84,6 +85,12 @@ enum Command {
         /// JSON lines with group, date, time, speaker, text.
         #[arg(long)]
         json: bool,
+        /// Print the number of matching messages instead of them.
+        #[arg(short = 'c', long)]
+        count: bool,
+        /// Print nothing: the exit code says whether anything matched (0) or not (1).
+        #[arg(short = 'q', long)]
+        quiet: bool,
         /// Every message, echoes included (an echo: the same message again, same day and
         /// second, from a merged export; by default it is left to the message it repeats).
         #[arg(long)]
@@ -196,14 +203,27 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             regex,
             json,
             all,
+            count,
+            quiet,
         }) => {
             let matcher =
                 Matcher::new(&query, regex).map_err(|e| anyhow::anyhow!("bad query: {e}"))?;
-            let (archive, problems) = open(&dir, true)?;
+            if let (Some(from), Some(to)) = (from, to)
+                && from > to
+            {
+                anyhow::bail!("--from {from} is later than --to {to}: no day can be in both");
+            }
+            let (archive, _) = open(&dir, true)?;
             let mut scope = Scope::named(&archive, group.as_deref(), &speaker, all)?;
             scope.from = from;
             scope.to = to;
-            commands::search(&archive, &problems, &matcher, &scope, json, out)?
+            let print = match (quiet, count, json) {
+                (true, _, _) => Print::Quiet,
+                (_, true, _) => Print::Count,
+                (_, _, true) => Print::Json,
+                _ => Print::Lines,
+            };
+            commands::search(&archive, &matcher, &scope, print, out)?
         }
         Some(Command::Show {
             dir,

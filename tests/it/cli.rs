@@ -133,7 +133,9 @@ fn search_lines_json_and_filters() {
         stdout(&out),
         "2018-01-01 10:00:00 Alice: hello 代扣\n2018-01-02 09:00:00 张三: 我们讨论代扣和清算\n"
     );
-    assert_eq!(out.status.code(), Some(1), "problems in the archive");
+    // Found: 0, as grep; the archive's problems are said on stderr.
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("while loading"));
     let only = chatlog(&["search", dir, "代扣", "--speaker", "张三", "--json"]);
     let lines: Vec<serde_json::Value> = stdout(&only)
         .lines()
@@ -692,5 +694,52 @@ fn the_man_page_reads_cleanly_and_holds_keys_and_config() {
         String::from_utf8_lossy(&done.stderr),
         "",
         "groff's warnings"
+    );
+}
+
+/// `search` exits as grep does (0 found, 1 nothing, 2 an error); `-c` counts, `-q` is
+/// silent; a `--from` after `--to` is an error.
+#[test]
+fn search_exits_as_grep_and_counts_and_keeps_quiet() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let sample = sample.to_str().unwrap();
+    let found = chatlog(&["search", sample, "支付"]);
+    assert_eq!(found.status.code(), Some(0));
+    let lines = stdout(&found).lines().count();
+    assert!(lines > 0);
+    let count = chatlog(&["search", sample, "支付", "-c"]);
+    assert_eq!(
+        (count.status.code(), stdout(&count)),
+        (Some(0), format!("{lines}\n"))
+    );
+    let quiet = chatlog(&["search", sample, "支付", "-q"]);
+    assert_eq!(
+        (quiet.status.code(), stdout(&quiet)),
+        (Some(0), String::new())
+    );
+    let none = chatlog(&["search", sample, "no such text anywhere"]);
+    assert_eq!(
+        (none.status.code(), stdout(&none)),
+        (Some(1), String::new())
+    );
+    let none = chatlog(&["search", sample, "no such text anywhere", "--count"]);
+    assert_eq!(
+        (none.status.code(), stdout(&none)),
+        (Some(1), "0\n".to_owned())
+    );
+    let backwards = chatlog(&[
+        "search",
+        sample,
+        "支付",
+        "--from",
+        "2018-03-07",
+        "--to",
+        "2018-03-05",
+    ]);
+    assert_eq!(backwards.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&backwards.stderr);
+    assert!(
+        said.contains("--from 2018-03-07 is later than --to 2018-03-05"),
+        "{said}"
     );
 }
