@@ -6,7 +6,7 @@
 //! through a pipe to `less -R` either). JSON keeps the text exact but inert: every control
 //! character a terminal would act on is a `\uXXXX` escape (see [`crate::json`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
@@ -75,24 +75,42 @@ pub fn check(archive: &Archive, problems: &[Problem], out: &mut dyn Write) -> io
 pub fn stats(
     archive: &Archive,
     problems: &[Problem],
+    span: Span,
     as_json: bool,
     out: &mut dyn Write,
 ) -> io::Result<i32> {
-    let first = archive.days.iter().map(|d| d.date).min();
-    let last = archive.days.iter().map(|d| d.date).max();
-    let top = top_speakers(archive);
+    let days = span.days(archive);
+    let first = days.iter().map(|d| d.date).min();
+    let last = days.iter().map(|d| d.date).max();
+    let top = top_speakers(archive, span);
+    let messages: usize = days.iter().map(|d| d.messages.len()).sum();
+    let echoes: usize = days.iter().map(|d| d.echoes.len()).sum();
+    let speakers = match span {
+        Span::Archive => archive.speakers.len(),
+        _ => {
+            let names: BTreeSet<_> = days
+                .iter()
+                .flat_map(|d| &d.messages)
+                .map(|m| m.speaker)
+                .collect();
+            names.len()
+        }
+    };
+    let groups: Vec<&str> = match span {
+        Span::Group(g) => vec![archive.group(g).name.as_str()],
+        _ => archive.groups.iter().map(|g| g.name.as_str()).collect(),
+    };
     if as_json {
-        let per_day: BTreeMap<String, usize> = archive
-            .days
+        let per_day: BTreeMap<String, usize> = days
             .iter()
             .map(|d| (day_key(archive, d), d.messages.len()))
             .collect();
         let value = json!({
-            "groups": archive.groups.len(),
-            "days": archive.days.len(),
-            "messages": archive.message_count(),
-            "echoes": archive.echo_count(),
-            "speakers": archive.speakers.len(),
+            "groups": groups.len(),
+            "days": days.len(),
+            "messages": messages,
+            "echoes": echoes,
+            "speakers": speakers,
             "first": first.map(|d| d.to_string()),
             "last": last.map(|d| d.to_string()),
             "problems": problems.len(),
@@ -101,17 +119,16 @@ pub fn stats(
         });
         write_json(out, &value)?;
     } else {
-        let groups: Vec<&str> = archive.groups.iter().map(|g| g.name.as_str()).collect();
         writeln!(
             out,
             "groups:    {} ({})",
             groups.len(),
             text::shown(&groups.join(", "))
         )?;
-        writeln!(out, "days:      {}", archive.days.len())?;
-        writeln!(out, "messages:  {}", archive.message_count())?;
-        writeln!(out, "echoes:    {}", archive.echo_count())?;
-        writeln!(out, "speakers:  {}", archive.speakers.len())?;
+        writeln!(out, "days:      {}", days.len())?;
+        writeln!(out, "messages:  {messages}")?;
+        writeln!(out, "echoes:    {echoes}")?;
+        writeln!(out, "speakers:  {speakers}")?;
         let date = |d: Option<NaiveDate>| d.map_or_else(|| "-".to_owned(), |d| d.to_string());
         writeln!(out, "first:     {}", date(first))?;
         writeln!(out, "last:      {}", date(last))?;
@@ -133,9 +150,9 @@ fn day_key(archive: &Archive, day: &Day) -> String {
     }
 }
 
-/// The people who wrote most, by the name they go by, echoes not counted.
-fn top_speakers(archive: &Archive) -> Vec<(String, usize)> {
-    activity::per_person(archive, Span::Archive, true)
+/// The people who wrote most in `span`, by the name they go by, echoes not counted.
+fn top_speakers(archive: &Archive, span: Span) -> Vec<(String, usize)> {
+    activity::per_person(archive, span, true)
         .into_iter()
         .take(TOP_SPEAKERS)
         .map(|(id, count)| (archive.person_name(id).to_owned(), count))

@@ -1,9 +1,11 @@
-//! The optional config file, `$XDG_CONFIG_HOME/chatlog/config.toml` (or `--config FILE`):
+//! The optional config file, `$XDG_CONFIG_HOME/chatlog/config.toml` (or `--config FILE`,
+//! or `$CHATLOG_CONFIG`):
 //!
 //! ```toml
 //! theme = "light"              # or "dark" (the default)
 //! day_list_width = 30          # cells, 16 to 60
 //! time_format = "%H:%M"        # chrono's strftime; the default is %H:%M:%S
+//! mouse = false                # leave the mouse to the terminal (the default: true)
 //! [colors]                     # a name, "#rrggbb" or a 0-255 index
 //! hit = "yellow"               # also current_hit, selected, status, notice (the
 //!                              # background), link, border, focused_border (the text)
@@ -36,6 +38,9 @@ pub struct Settings {
     pub time_format: String,
     pub theme: Theme,
     pub keymap: Keymap,
+    /// The reader takes the mouse (wheel, clicks); off leaves it to the terminal, for
+    /// selecting text with it.
+    pub mouse: bool,
 }
 
 impl Default for Settings {
@@ -45,14 +50,14 @@ impl Default for Settings {
             time_format: "%H:%M:%S".into(),
             theme: Theme::dark(),
             keymap: Keymap::default(),
+            mouse: true,
         }
     }
 }
 
 /// The config file's usual place.
 pub fn default_path() -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "chatlog")?;
-    Some(dirs.config_dir().join("config.toml"))
+    crate::dirs::config_file()
 }
 
 /// Reads the config at `path` (a missing file is no problem: the defaults). `no_color`
@@ -91,6 +96,7 @@ pub fn parse(text: &str, no_color: bool) -> (Settings, Vec<String>) {
                 .as_str()
                 .filter(|f| is_time_format(f))
                 .map(|f| settings.time_format = f.to_owned()),
+            "mouse" => value.as_bool().map(|m| settings.mouse = m),
             "colors" | "colours" => value.as_table().map(|t| colors = t.clone()),
             "keys" => value
                 .as_table()
@@ -135,6 +141,7 @@ fn expected(name: &str) -> &'static str {
     match name {
         "theme" => "must be \"dark\" or \"light\"",
         "day_list_width" => "must be a whole number from 16 to 60",
+        "mouse" => "must be true or false",
         "time_format" => "must be a chrono format of a time of day (no date) such as \"%H:%M:%S\"",
         _ => "must be a table",
     }
@@ -316,5 +323,18 @@ mod tests {
         let (settings, problems) = parse("time_format = \"%I:%M %p\"", false);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(settings.time_format, "%I:%M %p");
+    }
+
+    #[test]
+    fn the_mouse_can_be_left_to_the_terminal() {
+        assert!(Settings::default().mouse);
+        let (settings, problems) = parse("mouse = false", false);
+        assert!(problems.is_empty() && !settings.mouse, "{problems:?}");
+        let (settings, problems) = parse("mouse = \"no\"", false);
+        assert!(settings.mouse);
+        assert_eq!(
+            problems,
+            ["`mouse` must be true or false: using the default"]
+        );
     }
 }

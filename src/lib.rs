@@ -21,6 +21,7 @@ pub mod app;
 pub mod archive_search;
 pub mod commands;
 pub mod config;
+pub mod dirs;
 pub mod echoes;
 pub mod effects;
 pub mod entities;

@@ -48,8 +48,8 @@ enum Command {
         /// Messages per hour of the day, per date, or per speaker, each with a bar.
         #[arg(long, value_enum)]
         by: Option<By>,
-        /// Only this chat group (with --by).
-        #[arg(long, value_name = "G", requires = "by")]
+        /// Only this chat group.
+        #[arg(long, value_name = "G")]
         group: Option<String>,
         /// JSON instead of text: one object, or with --by an array of
         /// {hour|date|speaker, messages} objects (people also have "aliases").
@@ -184,13 +184,11 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             all,
         }) => {
             let (archive, problems) = open(&dir, true)?;
+            let group = Scope::named::<&str>(&archive, group.as_deref(), &[], all)?.group;
+            let span = group.map_or(Span::Archive, Span::Group);
             match by {
-                None => commands::stats(&archive, &problems, json, out)?,
-                Some(by) => {
-                    let group = Scope::named::<&str>(&archive, group.as_deref(), &[], all)?.group;
-                    let span = group.map_or(Span::Archive, Span::Group);
-                    commands::activity(&archive, &problems, (by, span, !all), json, out)?
-                }
+                None => commands::stats(&archive, &problems, span, json, out)?,
+                Some(by) => commands::activity(&archive, &problems, (by, span, !all), json, out)?,
             }
         }
         Some(Command::Search {

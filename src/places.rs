@@ -153,12 +153,7 @@ fn state_file() -> Option<PathBuf> {
 
 /// The reader's state folder (`$XDG_STATE_HOME/chatlog`), for what it keeps across runs.
 pub fn state_dir() -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "chatlog")?;
-    Some(
-        dirs.state_dir()
-            .unwrap_or_else(|| dirs.data_local_dir())
-            .to_path_buf(),
-    )
+    crate::dirs::state_dir()
 }
 
 /// `path` with its longest existing beginning made canonical (the rest may not exist yet),

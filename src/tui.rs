@@ -84,7 +84,9 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture);
         hook(info);
     }));
-    execute!(stdout(), EnableMouseCapture)?;
+    if settings.mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
     let stop = stop_on_signals()?;
     // A file-size limit reached by `:export` fails that write (EFBIG) instead of killing
     // the reader with the terminal raw.
@@ -204,8 +206,10 @@ impl ConfigProblems {
 fn configure(path: Option<&Path>) -> (Settings, ConfigProblems) {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let file = path.map(Path::to_path_buf).or_else(config::default_path);
+    // A file named on purpose (--config, CHATLOG_CONFIG) must be there.
+    let named = path.is_some() || std::env::var_os("CHATLOG_CONFIG").is_some_and(|v| !v.is_empty());
     let (settings, problems) = match &file {
-        Some(file) if path.is_some() && !file.exists() => {
+        Some(file) if named && !file.exists() => {
             let (settings, _) = config::parse("", no_color);
             (
                 settings,

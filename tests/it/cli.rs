@@ -427,8 +427,8 @@ fn stats_by_group_sums_to_the_group_and_bad_arguments_exit_2() {
     let unknown = chatlog(&["stats", broken, "--by", "day", "--group", "nope"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no group \"nope\""));
-    let no_by = chatlog(&["stats", broken, "--group", "grp"]);
-    assert_eq!(no_by.status.code(), Some(2));
+    let unknown = chatlog(&["stats", broken, "--group", "nope"]);
+    assert_eq!(unknown.status.code(), Some(2));
     let bad_by = chatlog(&["stats", broken, "--by", "week"]);
     assert_eq!(bad_by.status.code(), Some(2));
 }
@@ -742,4 +742,31 @@ fn search_exits_as_grep_and_counts_and_keeps_quiet() {
         said.contains("--from 2018-03-07 is later than --to 2018-03-05"),
         "{said}"
     );
+}
+
+/// `stats --group G` alone describes that group: its counts sum to what the whole
+/// archive's `per_day` holds for it.
+#[test]
+fn stats_of_one_group_describes_that_group() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let sample = sample.to_str().unwrap();
+    let whole = &json_lines(&["stats", sample, "--json"]).1[0];
+    let group = &json_lines(&["stats", sample, "--group", "prodarch", "--json"]).1[0];
+    assert_eq!(group["groups"], 1);
+    let theirs: Vec<(&String, &Value)> = whole["per_day"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(k, _)| k.starts_with("prodarch/"))
+        .collect();
+    assert_eq!(group["days"], theirs.len());
+    let sum: u64 = theirs.iter().map(|(_, n)| n.as_u64().unwrap()).sum();
+    assert_eq!(group["messages"], sum);
+    assert_eq!(group["per_day"].as_object().unwrap().len(), theirs.len());
+    assert_eq!(
+        (group["first"].as_str(), group["last"].as_str()),
+        (Some("2018-03-04"), Some("2018-03-07"))
+    );
+    let text = stdout(&chatlog(&["stats", sample, "--group", "prodarch"]));
+    assert!(text.starts_with("groups:    1 (prodarch)\n"), "{text}");
 }

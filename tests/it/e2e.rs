@@ -671,3 +671,39 @@ fn a_prompts_history_is_kept_across_runs() {
     t.keys(&["Escape", "q"]);
     t.wait_for("CHATLOG-EXITED");
 }
+
+/// `CHATLOG_CONFIG` names the config; `mouse = false` leaves the mouse to the terminal
+/// (for selecting text), which the reader otherwise takes.
+#[test]
+fn chatlog_config_names_the_config_and_mouse_false_leaves_the_mouse() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let folder = TempDir::new("mouse");
+    let config = folder.path().join("elsewhere.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let run = |env: &str| format!("{env} {}", command_line(&sample));
+    let Some(t) = Tmux::start("mouse", &run("env -u CHATLOG_CONFIG"), 100, 30) else {
+        return;
+    };
+    t.wait_for("? help");
+    assert_eq!(
+        t.display("#{mouse_any_flag}"),
+        "1",
+        "the reader takes the mouse"
+    );
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+    let with = run(&format!("env CHATLOG_CONFIG='{}'", config.display()));
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &with]);
+    let screen = t.wait_for("? help");
+    assert!(
+        !screen.contains("config"),
+        "no problem with the config:\n{screen}"
+    );
+    assert_eq!(
+        t.display("#{mouse_any_flag}"),
+        "0",
+        "the mouse is the terminal's"
+    );
+    t.keys(&["q"]);
+    t.wait_for("CHATLOG-EXITED");
+}
