@@ -85,6 +85,8 @@ pub enum Action {
     /// Mouse wheel at a position, lines down (negative: up).
     Wheel(Position, isize),
     Click(Position),
+    /// Ctrl-z: hand the terminal back to the shell until `fg`.
+    Suspend,
     Quit,
 }
 
@@ -95,6 +97,7 @@ impl Action {
         matches!(
             self,
             Action::Quit
+                | Action::Suspend
                 | Action::Resize(_)
                 | Action::Tick
                 | Action::Reload(..)
@@ -150,6 +153,8 @@ pub enum Effect {
     Copy(String),
     /// Write messages of a day to a file.
     Export(Export),
+    /// Stop until the shell brings the reader back (`fg`), the terminal restored meanwhile.
+    Suspend,
 }
 
 /// `:export FILE`: the shown messages of a day, and where they go.

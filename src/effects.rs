@@ -25,6 +25,8 @@ pub fn carry_out(effect: Effect) -> Option<String> {
             .map(|_| format!("no program to open links here: {url}")),
         Effect::Copy(text) => Some(copy(&text)),
         Effect::Export(job) => Some(write_export(&job)),
+        // The terminal loop suspends itself: it owns the terminal.
+        Effect::Suspend => None,
     }
 }
 

@@ -148,6 +148,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Panes, &[key('?')], A::ToggleHelp, "this help"),
     bind(Panes, &[key('q')], A::Quit, "quit"),
     bind(Always, &[ctrl('c')], A::Quit, "quit"),
+    bind(Always, &[ctrl('z')], A::Suspend, "suspend to the shell (fg comes back)"),
     bind(Prompt, &[code(Enter)], A::Submit, "search / go (empty /: the last search)"),
     bind(Prompt, &[code(Esc)], A::Cancel, "cancel"),
     bind(Prompt, &[code(Backspace)], A::Backspace, "delete a character"),

@@ -18,10 +18,10 @@ use crossterm::event::{
 use crossterm::execute;
 use crossterm::terminal::LeaveAlternateScreen;
 use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGXFSZ};
 use signal_hook::iterator::Signals;
 
-use crate::action::{Action, Shared};
+use crate::action::{Action, Effect, Shared};
 use crate::app::App;
 use crate::config::{self, Settings};
 use crate::effects;
@@ -237,7 +237,10 @@ fn read(
     let mut stale = true;
     while !app.view.quit && !stop.load(Ordering::Relaxed) {
         for effect in std::mem::take(&mut app.effects) {
-            if let Some(said) = effects::carry_out(effect) {
+            if effect == Effect::Suspend {
+                suspend(terminal, app.settings.mouse)?;
+                stale = true;
+            } else if let Some(said) = effects::carry_out(effect) {
                 app.update(Action::Say(said));
             }
         }
@@ -313,6 +316,19 @@ fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
         }
     });
     Ok(stop)
+}
+
+/// Ctrl-z: gives the terminal back to the shell and stops; when the shell brings the
+/// reader back (`fg`), takes the terminal again and draws anew, as less and vim do.
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
+    execute!(stdout(), DisableMouseCapture)?;
+    ratatui::restore();
+    signal_hook::low_level::raise(SIGTSTP)?;
+    *terminal = ratatui::try_init()?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    terminal.clear()
 }
 
 /// Puts the terminal back without the standard output or its lock: the sequences go to

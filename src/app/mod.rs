@@ -213,6 +213,7 @@ impl App {
             }
             Action::Wheel(at, lines) => self.wheel(at, lines),
             Action::Click(at) => self.click(at),
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Quit => self.view.quit = true,
         }
     }

@@ -707,3 +707,36 @@ fn chatlog_config_names_the_config_and_mouse_false_leaves_the_mouse() {
     t.keys(&["q"]);
     t.wait_for("CHATLOG-EXITED");
 }
+
+/// Ctrl-z hands the terminal back to the shell (restored, the reader stopped), and `fg`
+/// brings the reader back, drawn anew, as less and vim do.
+#[test]
+fn ctrl_z_suspends_and_fg_comes_back() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
+    let Some(t) = Tmux::start("suspend", "bash --norc --noprofile -i", 100, 30) else {
+        return;
+    };
+    t.type_text(&format!(
+        "'{}' --no-state '{}'",
+        env!("CARGO_BIN_EXE_chatlog"),
+        sample.display()
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for("? help");
+    t.keys(&["C-z"]);
+    let screen = t.wait_for("Stopped");
+    assert_eq!(
+        t.display("#{alternate_on} #{mouse_any_flag}"),
+        "0 0",
+        "{screen}"
+    );
+    t.type_text("fg");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("? help");
+    assert_eq!(t.display("#{alternate_on}"), "1", "{screen}");
+    assert!(screen.contains("msg 1/"), "drawn anew:\n{screen}");
+    t.keys(&["q"]);
+    t.type_text("echo BACK-$?");
+    t.keys(&["Enter"]);
+    t.wait_for("BACK-0");
+}
