@@ -36,12 +36,16 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Lists every problem in the archive as PATH:LINE: message, then a summary.
+    #[command(after_help = "Examples:\n  chatlog check ~/chats")]
     Check {
         /// The archive folder.
         dir: PathBuf,
     },
     /// Counts groups, days, messages and speakers; first and last date; top speakers.
     /// With --by, one activity figure instead.
+    #[command(
+        after_help = "Examples:\n  chatlog stats ~/chats --json | jq .echoes\n  chatlog stats ~/chats --by speaker --group devarch"
+    )]
     Stats {
         /// The archive folder.
         dir: PathBuf,
@@ -62,6 +66,9 @@ enum Command {
     },
     /// Prints every message that matches QUERY, one per line. Exits 0 when something
     /// matched, 1 when nothing did, 2 on an error, as grep does.
+    #[command(
+        after_help = "Examples:\n  chatlog search ~/chats 代扣 --group devarch --from 2018-03-01 --to 2018-03-31\n  chatlog search ~/chats '代扣|清算' --regex --speaker 田浩沛 --json\n  chatlog search ~/chats 备付金 -c"
+    )]
     Search {
         /// The archive folder.
         dir: PathBuf,
@@ -97,6 +104,9 @@ enum Command {
         all: bool,
     },
     /// Prints one day: as text, as a day file in the archive's format, or as JSON.
+    #[command(
+        after_help = "Examples:\n  chatlog show ~/chats 2018-03-26 --group prodarch\n  chatlog show ~/chats 2018-03-26 --group prodarch --format markdown --all > day.md"
+    )]
     Show {
         /// The archive folder.
         dir: PathBuf,
@@ -119,17 +129,24 @@ enum Command {
     },
     /// Serves the archive to AI assistants: an MCP server on stdio (search, read_day, stats,
     /// list_groups, list_speakers) that follows changes to the folder.
+    #[command(
+        after_help = "Examples:\n  chatlog mcp ~/chats    (an MCP client starts it; see the README)"
+    )]
     Mcp {
         /// The archive folder.
         dir: PathBuf,
     },
     /// Prints a completion script for SHELL (e.g. `chatlog completions bash > /etc/bash_completion.d/chatlog`).
+    #[command(
+        after_help = "Examples:\n  chatlog completions bash > ~/.local/share/bash-completion/completions/chatlog"
+    )]
     Completions {
         /// The shell to complete in.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Prints the man page (`chatlog man > chatlog.1`), the reader's keys and the config in it.
+    #[command(after_help = "Examples:\n  chatlog man > ~/.local/share/man/man1/chatlog.1")]
     Man,
 }
 

@@ -770,3 +770,24 @@ fn stats_of_one_group_describes_that_group() {
     let text = stdout(&chatlog(&["stats", sample, "--group", "prodarch"]));
     assert!(text.starts_with("groups:    1 (prodarch)\n"), "{text}");
 }
+
+/// Each command's `--help` ends with examples of it.
+#[test]
+fn every_commands_help_shows_examples() {
+    for command in [
+        "check",
+        "stats",
+        "search",
+        "show",
+        "mcp",
+        "completions",
+        "man",
+    ] {
+        let help = stdout(&chatlog(&[command, "--help"]));
+        let examples = help.split("Examples:\n").nth(1).unwrap_or_default();
+        assert!(
+            examples.contains(&format!("chatlog {command}")),
+            "{command}:\n{help}"
+        );
+    }
+}
