@@ -18,11 +18,14 @@ use crate::problem::Problem;
 
 mod decode;
 mod front;
+mod lines;
 mod yaml_guard;
 
 use decode::{decode_bytes, report_nul_bytes};
 pub use front::find_date;
 use front::{choose_date, split_front_matter};
+pub use lines::parse_header;
+use lines::{Lines, trim_line_end};
 
 /// A day file as parsed, before the loader places it in an archive.
 #[derive(Clone, Debug, Default)]
@@ -132,83 +135,7 @@ thread_local! {
 }
 
 // ---------------------------------------------------------------------------------------
-// Lines
-
-/// Lines of a text with their 1-based numbers, `\r\n` or `\n` ended.
-#[derive(Clone)]
-struct Lines<'a> {
-    rest: &'a str,
-    number: u32,
-}
-
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
-        Lines {
-            rest: text,
-            number: 0,
-        }
-    }
-
-    /// The lines from the 1-based line `first` on.
-    fn starting_at(mut self, first: u32) -> Self {
-        while self.number + 1 < first && self.next().is_some() {}
-        self
-    }
-}
-
-impl<'a> Iterator for Lines<'a> {
-    type Item = (u32, &'a str);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        let (line, rest) = match memchr::memchr(b'\n', self.rest.as_bytes()) {
-            Some(i) => (&self.rest[..i], &self.rest[i + 1..]),
-            None => (self.rest, ""),
-        };
-        self.rest = rest;
-        self.number += 1;
-        Some((self.number, line.strip_suffix('\r').unwrap_or(line)))
-    }
-}
-
-/// A line with its line-end padding removed (spaces, tabs, stray `\r`).
-fn trim_line_end(line: &str) -> &str {
-    line.trim_end_matches([' ', '\t', '\r'])
-}
-
-// ---------------------------------------------------------------------------------------
 // Messages
-
-/// A message header `> H:MM:SS  Name`: its time and the name (trimmed; may be empty).
-pub fn parse_header(line: &str) -> Option<(Time, &str)> {
-    let rest = line.strip_prefix("> ")?;
-    let b = rest.as_bytes();
-    let hour_len = match b {
-        [h, b':', ..] if h.is_ascii_digit() => 1,
-        [h1, h2, b':', ..] if h1.is_ascii_digit() && h2.is_ascii_digit() => 2,
-        _ => return None,
-    };
-    let t = &b[hour_len..];
-    let two = |i: usize| -> Option<u32> {
-        let (a, b) = (*t.get(i)?, *t.get(i + 1)?);
-        (a.is_ascii_digit() && b.is_ascii_digit()).then(|| u32::from((a - b'0') * 10 + (b - b'0')))
-    };
-    if t.get(3) != Some(&b':') {
-        return None;
-    }
-    let (minute, second) = (two(1)?, two(4)?);
-    let hour: u32 = rest[..hour_len].parse().ok()?;
-    let after = &rest[hour_len + 6..];
-    if hour > 23 || minute > 59 || second > 59 {
-        return None;
-    }
-    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
-        return None;
-    }
-    Some((Time::from_hms(hour, minute, second), after.trim()))
-}
 
 /// Builds messages from the lines after the front matter.
 fn parse_messages<'a>(

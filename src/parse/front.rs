@@ -7,7 +7,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{Lines, parse_header, trim_line_end, yaml_guard};
+use super::lines::{Lines, parse_header, trim_line_end};
+use super::yaml_guard;
 use crate::model::FrontMatter;
 use crate::problem::Problem;
 
@@ -73,7 +74,7 @@ pub(super) fn split_front_matter(
     if lines.next().map(|(_, l)| trim_line_end(l)) != Some("---") {
         return (Front::default(), 1);
     }
-    let yaml_offset = text.len() - lines.rest.len();
+    let yaml_offset = text.len() - lines.remaining().len();
     let end = find_front_end(lines);
     let yaml = &text[yaml_offset..yaml_offset + end.yaml_len];
     // With its opening `---` (a YAML document start) the lines in YAML's errors are the file's.
@@ -136,16 +137,16 @@ enum EndedBy {
 /// message header: read as messages, its lines would all be skipped as text before the first
 /// header, taking its date with them.
 fn find_front_end(mut lines: Lines<'_>) -> FrontEnd {
-    let after_opening = lines.rest.len();
+    let after_opening = lines.remaining().len();
     loop {
-        let yaml_len = after_opening - lines.rest.len();
+        let yaml_len = after_opening - lines.remaining().len();
         let end = |body_line, by| FrontEnd {
             yaml_len,
             body_line,
             by,
         };
         match lines.next() {
-            None => return end(lines.number + 1, EndedBy::EndOfFile),
+            None => return end(lines.number() + 1, EndedBy::EndOfFile),
             Some((n, line)) if trim_line_end(line) == "---" => return end(n + 1, EndedBy::Fence),
             Some((n, line)) if parse_header(line).is_some() => return end(n, EndedBy::Header),
             Some(_) => {}

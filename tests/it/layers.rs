@@ -53,12 +53,18 @@ fn file_of(files: &BTreeMap<Module, String>, path: &[String]) -> Option<Module> 
 
 /// Which files each file uses.
 fn uses(files: &BTreeMap<Module, String>) -> BTreeMap<Module, BTreeSet<Module>> {
-    let paths = Regex::new(r"\b(crate|super|self)((?:::\w+)+)").unwrap();
+    // A path, or a path then a group: `super::{lines::Lines, yaml_guard}`.
+    let paths = Regex::new(r"\b(crate|super|self)((?:::\w+)*)(?:::\{([^}]*)\})?").unwrap();
+    let item = Regex::new(r"^\s*(\w+(?:::\w+)*)").unwrap();
     let children = Regex::new(r"(?m)^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;").unwrap();
     let mut graph = BTreeMap::new();
     for (module, text) in files {
         let mut used = BTreeSet::new();
         for m in paths.captures_iter(text) {
+            // `pub(super)` and `&self` name no module.
+            if m[2].is_empty() && m.get(3).is_none() {
+                continue;
+            }
             let mut rest: Vec<String> = m[2].split("::").skip(1).map(String::from).collect();
             let mut path = match &m[1] {
                 "crate" => Vec::new(),
@@ -70,7 +76,22 @@ fn uses(files: &BTreeMap<Module, String>) -> BTreeMap<Module, BTreeSet<Module>> 
                 path.pop();
             }
             path.extend(rest);
-            used.extend(file_of(files, &path));
+            let group = m.get(3).map_or("", |g| g.as_str());
+            let items = group
+                .split(',')
+                .filter_map(|i| item.captures(i))
+                .map(|c| c[1].to_owned());
+            let mut full: Vec<Vec<String>> = items
+                .filter(|i| i != "self")
+                .map(|i| {
+                    path.iter()
+                        .cloned()
+                        .chain(i.split("::").map(String::from))
+                        .collect()
+                })
+                .collect();
+            full.push(path);
+            used.extend(full.iter().filter_map(|p| file_of(files, p)));
         }
         for child in children.captures_iter(text) {
             let named = Regex::new(&format!(r"(^|[^\w:]){}::", &child[1])).unwrap();
@@ -131,7 +152,7 @@ fn no_src_file_is_used_back_around_a_circle() {
 fn the_checker_finds_a_circle() {
     let files: BTreeMap<Module, String> = [
         (vec!["a".into()], "use crate::b::X;".to_owned()),
-        (vec!["b".into()], "use super::a::Y;".to_owned()),
+        (vec!["b".into()], "use super::{a::Y, d};".to_owned()),
         (vec!["c".into()], "use crate::a::Z;".to_owned()),
     ]
     .into();
