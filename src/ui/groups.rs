@@ -11,26 +11,40 @@ use crate::app::overlay::groups::GroupPicker;
 use crate::layout::centered;
 use crate::text;
 
+/// Cells after a name: ` 12345 days`.
+const COUNT_CELLS: usize = 11;
+
 pub fn render(app: &App, picker: &GroupPicker, area: Rect, buf: &mut Buffer) {
     let theme = &app.settings.theme;
-    let height = (app.archive.groups.len() as u16).saturating_add(2);
-    let inner = overlay_box(centered(area, 40, height), " chat groups ", theme, buf);
-    for (i, g) in app
-        .archive
-        .groups
+    let groups = &app.archive.groups;
+    // As wide as the longest name needs (a site's groups are folder paths), within reach.
+    let longest = groups
         .iter()
-        .enumerate()
-        .take(inner.height as usize)
-    {
+        .map(|g| text::width(&g.name))
+        .max()
+        .unwrap_or(0);
+    let name_cells = longest.clamp(
+        24,
+        (area.width as usize).saturating_sub(COUNT_CELLS + 2).max(1),
+    );
+    let width = (name_cells + COUNT_CELLS + 2).min(u16::MAX as usize) as u16;
+    let height = (groups.len().min(u16::MAX as usize - 2) as u16).saturating_add(2);
+    let inner = overlay_box(centered(area, width, height), " chat groups ", theme, buf);
+    let rows = inner.height as usize;
+    // The cursor's row stays in view.
+    let top = (picker.cursor + 1).saturating_sub(rows.max(1));
+    for (row, (i, g)) in groups.iter().enumerate().skip(top).take(rows).enumerate() {
         let style = if i == picker.cursor {
             theme.selected
         } else {
             Style::new()
         };
-        let mut w = RowWriter::new(buf, inner.x, inner.y + i as u16, inner.right());
+        let mut w = RowWriter::new(buf, inner.x, inner.y + row as u16, inner.right());
+        let name = text::fit(&g.name, name_cells);
+        let pad = " ".repeat(name_cells.saturating_sub(text::width(&name)));
         let days = g.days.len();
         let noun = text::plural(days, "day ", "days");
-        w.put(&format!("{:<24} {days:>5} {noun}", g.name), style);
+        w.put(&format!("{name}{pad} {days:>5} {noun}"), style);
         w.fill(style);
     }
 }

@@ -283,3 +283,32 @@ fn the_group_picker_moves_with_j_and_k() {
     press(&mut app, [key('j'), key('j')]);
     assert_eq!(cursor(&app), start.saturating_sub(1) + 2);
 }
+
+/// The group picker fits long folder paths, keeps the counts in a column, and scrolls to
+/// keep its cursor in view.
+#[test]
+fn the_group_picker_fits_long_names_and_follows_its_cursor() {
+    let temp = TempDir::new("many-groups");
+    for i in 0..30 {
+        let dir = temp
+            .path()
+            .join(format!("site/source/a-long-folder-name-{i:02}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let day = "---\ntitle: \"2019-01-01-WeChat\"\n---\n> 09:00:00  A  \n   \nhi  \n";
+        std::fs::write(dir.join("2019-01-01-WeChat.md"), day).unwrap();
+    }
+    let mut app = app_at(temp.path(), 80, 14);
+    press(&mut app, [key('c')]);
+    press(&mut app, std::iter::repeat_n(key('j'), 25));
+    let text = screen(&draw(&app));
+    assert!(
+        text.contains("site/source/a-long-folder-name-25     1 day"),
+        "{text}"
+    );
+    let column = |l: &str| l.find(" 1 day").map(|i| l[..i].chars().count());
+    let counts: Vec<usize> = text.lines().filter_map(column).collect();
+    assert!(
+        counts.len() > 5 && counts.iter().all(|&c| c == counts[0]),
+        "{text}"
+    );
+}
