@@ -66,6 +66,22 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// Cells after a group's name in the group picker: ` 12345 days`.
+pub const GROUP_COUNT_CELLS: usize = 11;
+
+/// The group picker's box in `area` for `groups` names up to `longest` cells wide, and the
+/// cells its name column takes: as wide as the longest name needs (a site's groups are
+/// folder paths), at least 24, within reach.
+pub fn groups_box(area: Rect, longest: usize, groups: usize) -> (Rect, usize) {
+    let reach = (area.width as usize)
+        .saturating_sub(GROUP_COUNT_CELLS + 2)
+        .max(1);
+    let name_cells = longest.max(24).min(reach);
+    let width = (name_cells + GROUP_COUNT_CELLS + 2).min(u16::MAX as usize) as u16;
+    let height = (groups.min(u16::MAX as usize - 2) as u16).saturating_add(2);
+    (centered(area, width, height), name_cells)
+}
+
 /// The help's box in `area` for `lines` lines of help.
 pub fn help_box(area: Rect, lines: usize) -> Rect {
     centered(

@@ -8,28 +8,19 @@ use super::cells::RowWriter;
 use super::chrome::overlay_box;
 use crate::app::App;
 use crate::app::overlay::groups::GroupPicker;
-use crate::layout::centered;
+use crate::layout;
 use crate::text;
-
-/// Cells after a name: ` 12345 days`.
-const COUNT_CELLS: usize = 11;
 
 pub fn render(app: &App, picker: &GroupPicker, area: Rect, buf: &mut Buffer) {
     let theme = &app.settings.theme;
     let groups = &app.archive.groups;
-    // As wide as the longest name needs (a site's groups are folder paths), within reach.
     let longest = groups
         .iter()
         .map(|g| text::width(&g.name))
         .max()
         .unwrap_or(0);
-    let name_cells = longest.clamp(
-        24,
-        (area.width as usize).saturating_sub(COUNT_CELLS + 2).max(1),
-    );
-    let width = (name_cells + COUNT_CELLS + 2).min(u16::MAX as usize) as u16;
-    let height = (groups.len().min(u16::MAX as usize - 2) as u16).saturating_add(2);
-    let inner = overlay_box(centered(area, width, height), " chat groups ", theme, buf);
+    let (box_area, name_cells) = layout::groups_box(area, longest, groups.len());
+    let inner = overlay_box(box_area, " chat groups ", theme, buf);
     let rows = inner.height as usize;
     // The cursor's row stays in view.
     let top = (picker.cursor + 1).saturating_sub(rows.max(1));

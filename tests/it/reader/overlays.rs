@@ -191,10 +191,12 @@ fn overlay_borders_stay_whole_over_wide_text() {
             let buf = draw(&app);
             let area = buf.area;
             let lines = chatlog::app::overlay::help::lines(&app.settings.keymap).len();
+            let names = app.archive.groups.iter().map(|g| g.name.chars().count());
+            let longest = names.max().unwrap_or(0);
             let boxes = [
                 chatlog::layout::help_box(area, lines),
                 chatlog::layout::centered(area, 56, height.saturating_sub(4)),
-                chatlog::layout::centered(area, 40, app.archive.groups.len() as u16 + 2),
+                chatlog::layout::groups_box(area, longest, app.archive.groups.len()).0,
                 chatlog::layout::centered(area, 71, 14),
             ];
             let index = "?scC".find(opener).unwrap();
