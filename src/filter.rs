@@ -60,18 +60,10 @@ pub fn passes(filter: Option<&SpeakerFilter>, msg: &Message) -> bool {
 /// Indices of `day`'s messages that pass `filter`, in file order; with `fold`, echoes
 /// left out (the message they repeat stands for them).
 pub fn shown(filter: Option<&SpeakerFilter>, fold: bool, day: &Day) -> Vec<usize> {
-    let mut echoes = day.echoes.iter().map(|e| e.message as usize).peekable();
-    let mut shown =
-        Vec::with_capacity(day.messages.len() - if fold { day.echoes.len() } else { 0 });
-    for (i, msg) in day.messages.iter().enumerate() {
-        if echoes.next_if_eq(&i).is_some() && fold {
-            continue;
-        }
-        if passes(filter, msg) {
-            shown.push(i);
-        }
-    }
-    shown
+    day.kept_indexed(fold)
+        .filter(|(_, msg)| passes(filter, msg))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 #[cfg(test)]

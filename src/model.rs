@@ -93,12 +93,16 @@ pub struct Echo {
 impl Day {
     /// The day's messages, echoes left out with `fold`.
     pub fn kept(&self, fold: bool) -> impl Iterator<Item = &Message> {
+        self.kept_indexed(fold).map(|(_, msg)| msg)
+    }
+
+    /// [`Day::kept`] with each message's index in the day.
+    pub fn kept_indexed(&self, fold: bool) -> impl Iterator<Item = (usize, &Message)> {
         let mut echoes = self.echoes.iter().map(|e| e.message as usize).peekable();
         self.messages
             .iter()
             .enumerate()
             .filter(move |&(i, _)| !(echoes.next_if_eq(&i).is_some() && fold))
-            .map(|(_, msg)| msg)
     }
 
     /// Messages in the day, echoes left out with `fold`.

@@ -307,19 +307,23 @@ fn a_day_file_added_while_reading_appears_in_the_day_list() {
     t.wait_for("CHATLOG-EXITED");
 }
 
+/// The reader on `dir` with its state folder at `state` and `extra` arguments, in a shell
+/// line that says when it has exited.
+fn with_state(state: &Path, extra: &str, dir: &Path) -> String {
+    format!(
+        "XDG_STATE_HOME='{}' '{}' {extra} '{}'; echo CHATLOG-EXITED; sleep 30",
+        state.display(),
+        env!("CARGO_BIN_EXE_chatlog"),
+        dir.display()
+    )
+}
+
 #[test]
 fn reopening_lands_where_the_reader_left_unless_no_state() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
     let folder = TempDir::new("e2e-state");
     let state = folder.path();
-    let run = |extra: &str| {
-        format!(
-            "XDG_STATE_HOME='{}' '{}' {extra} '{}'; echo CHATLOG-EXITED; sleep 30",
-            state.display(),
-            env!("CARGO_BIN_EXE_chatlog"),
-            sample.display()
-        )
-    };
+    let run = |extra: &str| with_state(state, extra, &sample);
     let Some(t) = Tmux::start("state", &run(""), 100, 30) else {
         return;
     };
@@ -640,14 +644,7 @@ fn a_prompts_history_is_kept_across_runs() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
     let folder = TempDir::new("e2e-history");
     let state = folder.path();
-    let run = |extra: &str| {
-        format!(
-            "XDG_STATE_HOME='{}' '{}' {extra} '{}'; echo CHATLOG-EXITED; sleep 30",
-            state.display(),
-            env!("CARGO_BIN_EXE_chatlog"),
-            sample.display()
-        )
-    };
+    let run = |extra: &str| with_state(state, extra, &sample);
     let Some(t) = Tmux::start("history", &run(""), 100, 30) else {
         return;
     };
