@@ -621,7 +621,8 @@ fn the_start_says_every_notice_and_config_text_reaches_stderr_inert() {
         broken.display(),
         stderr.display()
     );
-    let Some(t) = Tmux::start("notices", &command, 250, 30) else {
+    // Wide enough for the whole status line under any temporary folder's path.
+    let Some(t) = Tmux::start("notices", &command, 500, 30) else {
         return;
     };
     let screen = t.wait_for("problems while loading");
