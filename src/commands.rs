@@ -40,34 +40,56 @@ const BAR_CELLS: usize = 40;
 /// Cells a speaker's name may take in `stats --by speaker` before it is cut with `…`.
 const NAME_CELLS: usize = 24;
 
-/// The exit code for a load with these problems.
+/// The exit code for a load with these problems: 1 when something was skipped (an error);
+/// warnings say what was odd, but nothing was lost.
 pub fn status(problems: &[Problem]) -> i32 {
-    if problems.is_empty() {
-        exit::OK
-    } else {
+    if problems.iter().any(|p| p.severity == Severity::Error) {
         exit::PROBLEMS
+    } else {
+        exit::OK
     }
 }
 
-/// `check`: one line per problem, then a summary.
+/// `check`: one line per problem, then one per page skipped (info), then a summary.
 pub fn check(archive: &Archive, problems: &[Problem], out: &mut dyn Write) -> io::Result<i32> {
-    for p in problems {
+    for p in problems.iter().chain(&archive.notes) {
         writeln!(out, "{}", text::shown(&p.to_string()))?;
     }
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .count();
-    writeln!(
+    write!(
         out,
-        "{} days, {} messages in {} groups: {} problems ({} errors, {} warnings)",
+        "{} days, {} messages in {} groups",
         archive.days.len(),
         archive.message_count(),
         archive.groups.len(),
+    )?;
+    let documents = archive.document_count();
+    if documents > 0 {
+        write!(
+            out,
+            ", {documents} {}",
+            text::plural(documents, "document", "documents")
+        )?;
+    }
+    write!(
+        out,
+        ": {} problems ({} errors, {} warnings)",
         problems.len(),
         errors,
         problems.len() - errors,
     )?;
+    let pages = archive.notes.len();
+    if pages > 0 {
+        write!(
+            out,
+            "; {pages} {} skipped",
+            text::plural(pages, "page", "pages")
+        )?;
+    }
+    writeln!(out)?;
     Ok(status(problems))
 }
 
@@ -85,6 +107,7 @@ pub fn stats(
     let top = top_speakers(archive, span);
     let messages: usize = days.iter().map(|d| d.messages.len()).sum();
     let echoes: usize = days.iter().map(|d| d.echoes.len()).sum();
+    let documents: usize = days.iter().map(|d| d.documents.len()).sum();
     let speakers = match span {
         Span::Archive => archive.speakers.len(),
         _ => {
@@ -110,6 +133,7 @@ pub fn stats(
             "days": days.len(),
             "messages": messages,
             "echoes": echoes,
+            "documents": documents,
             "speakers": speakers,
             "first": first.map(|d| d.to_string()),
             "last": last.map(|d| d.to_string()),
@@ -128,6 +152,7 @@ pub fn stats(
         writeln!(out, "days:      {}", days.len())?;
         writeln!(out, "messages:  {messages}")?;
         writeln!(out, "echoes:    {echoes}")?;
+        writeln!(out, "documents: {documents}")?;
         writeln!(out, "speakers:  {speakers}")?;
         let date = |d: Option<NaiveDate>| d.map_or_else(|| "-".to_owned(), |d| d.to_string());
         writeln!(out, "first:     {}", date(first))?;

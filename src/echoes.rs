@@ -145,8 +145,10 @@ pub fn join_people(archive: &mut Archive) {
         }
         i
     }
+    // No name is nobody's alias: a message logged without one echoes everyone.
+    let named = |id: SpeakerId| !archive.is_unnamed(id);
     for ((a, b), count) in name_links(archive) {
-        if count >= ALIAS_LINKS {
+        if count >= ALIAS_LINKS && named(a) && named(b) {
             let (ra, rb) = (root(&mut parent, a.0), root(&mut parent, b.0));
             parent[ra.max(rb) as usize] = ra.min(rb);
         }
@@ -205,6 +207,7 @@ mod tests {
             text,
             messages,
             echoes: Vec::new(),
+            documents: Vec::new(),
         }
     }
 

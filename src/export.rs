@@ -393,6 +393,7 @@ mod tests {
             text,
             messages: day_messages,
             echoes: Vec::new(),
+            documents: Vec::new(),
         };
         let speakers = messages.iter().map(|(name, _)| Speaker {
             name: (*name).to_owned(),
@@ -409,6 +410,8 @@ mod tests {
             speakers: speakers.collect(),
             people: Vec::new(),
             person_of: Vec::new(),
+            unnamed: None,
+            notes: Vec::new(),
         }
     }
 

@@ -57,13 +57,16 @@ pub fn passes(filter: Option<&SpeakerFilter>, msg: &Message) -> bool {
     filter.is_none_or(|f| f.contains(msg.speaker))
 }
 
-/// Indices of `day`'s messages that pass `filter`, in file order; with `fold`, echoes
-/// left out (the message they repeat stands for them).
+/// Entry indices of `day`'s messages that pass `filter`, in file order, then of its
+/// documents when there is no filter (they have no speaker); with `fold`, echoes left out
+/// (the message they repeat stands for them).
 pub fn shown(filter: Option<&SpeakerFilter>, fold: bool, day: &Day) -> Vec<usize> {
-    day.kept_indexed(fold)
+    let messages = day
+        .kept_indexed(fold)
         .filter(|(_, msg)| passes(filter, msg))
-        .map(|(i, _)| i)
-        .collect()
+        .map(|(i, _)| i);
+    let documents = filter.is_none().then(|| day.document_entries());
+    messages.chain(documents.into_iter().flatten()).collect()
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ pub mod archive_search;
 pub mod commands;
 pub mod config;
 pub mod dirs;
+pub mod document;
 pub mod echoes;
 pub mod effects;
 pub mod entities;

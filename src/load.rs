@@ -20,9 +20,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::echoes;
-use crate::model::{Archive, Day, GroupId, Message, Speaker, SpeakerId};
-use crate::parse::{Names, ParsedDay, parse_day};
-use crate::problem::Problem;
+use crate::model::{Archive, Day, Document, GroupId, Message, Speaker, SpeakerId, UNNAMED};
+use crate::parse::{ParsedDay, parse_day};
+use crate::problem::{Problem, Severity};
 use crate::text;
 
 /// A day file found by the walk.
@@ -107,7 +107,11 @@ pub fn load_with_progress(
             first_of(&problems)
         );
     }
+    let (notes, problems) = problems
+        .into_iter()
+        .partition(|p| p.severity == Severity::Info);
     let mut archive = assemble(root, days);
+    archive.notes = notes;
     echoes::find_all(&mut archive);
     echoes::join_people(&mut archive);
     Ok((archive, problems))
@@ -337,6 +341,8 @@ fn assemble(root: &Path, files: Vec<(DayFile, ParsedDay)>) -> Archive {
         speakers: Vec::new(),
         people: Vec::new(),
         person_of: Vec::new(),
+        unnamed: None,
+        notes: Vec::new(),
     };
     let mut interner = Interner::default();
     let mut last_key = None;
@@ -359,6 +365,7 @@ fn assemble(root: &Path, files: Vec<(DayFile, ParsedDay)>) -> Archive {
         archive.groups[group_id.0 as usize].days.end = end;
     }
     archive.speakers = interner.speakers;
+    archive.unnamed = interner.unnamed;
     archive
 }
 
@@ -400,24 +407,41 @@ fn merge_day(
         text: String::new(),
         messages: Vec::new(),
         echoes: Vec::new(),
+        documents: Vec::new(),
     };
-    for (i, (file, parsed)) in parts.into_iter().enumerate() {
+    // Documents' text goes after every body: bodies lie back to back in message order.
+    let mut documents = Vec::new();
+    for (i, (file, mut parsed)) in parts.into_iter().enumerate() {
         if i == 0 {
             day.meta = parsed.meta.clone();
+        }
+        if let Some(doc) = parsed.document {
+            let source = day.sources.len() as u32;
+            documents.push((Document { source, ..doc }, parsed.text));
+        } else if i == 0 {
+            day.messages = std::mem::take(&mut parsed.messages);
+            interner.remap(&parsed, &mut day.messages);
             day.text = parsed.text;
-            day.messages = parsed.messages;
-            interner.remap(&parsed.speakers, &mut day.messages);
         } else {
             let shift = day.text.len() as u32;
             day.text.push_str(&parsed.text);
-            let mut messages: Vec<Message> = parsed.messages;
-            interner.remap(&parsed.speakers, &mut messages);
+            let mut messages = std::mem::take(&mut parsed.messages);
+            interner.remap(&parsed, &mut messages);
             day.messages.extend(messages.into_iter().map(|m| Message {
                 body: (m.body.0 + shift, m.body.1 + shift),
                 ..m
             }));
         }
         day.sources.push(file.rel);
+    }
+    for (doc, text) in documents {
+        let start = day.text.len() as u32;
+        day.text.push_str(&text);
+        let end = day.text.len() as u32;
+        day.documents.push(Document {
+            body: (start, end),
+            ..doc
+        });
     }
     day
 }
@@ -427,18 +451,35 @@ fn merge_day(
 struct Interner {
     ids: FxHashMap<String, SpeakerId>,
     speakers: Vec<Speaker>,
+    /// The speaker of messages logged without a name: no name, so never one of `ids`.
+    unnamed: Option<SpeakerId>,
 }
 
 impl Interner {
-    /// Rewrites file-local speaker ids in `messages` to archive ids, counting messages.
-    fn remap(&mut self, local_names: &Names, messages: &mut [Message]) {
-        let map: Vec<SpeakerId> = local_names.iter().map(|n| self.id(n)).collect();
+    /// Rewrites the file-local speaker ids of `messages` (from `file`) to archive ids,
+    /// counting messages.
+    fn remap(&mut self, file: &ParsedDay, messages: &mut [Message]) {
+        let map: Vec<SpeakerId> = if file.unnamed {
+            vec![self.unnamed()]
+        } else {
+            file.speakers.iter().map(|n| self.id(n)).collect()
+        };
         for msg in messages {
-            // The parser gives every message a speaker from its own list.
+            // The parser gives every message a speaker from its own list (unnamed: 0).
             let id = map[msg.speaker.0 as usize];
             msg.speaker = id;
             self.speakers[id.0 as usize].messages += 1;
         }
+    }
+
+    fn unnamed(&mut self) -> SpeakerId {
+        *self.unnamed.get_or_insert_with(|| {
+            self.speakers.push(Speaker {
+                name: UNNAMED.to_owned(),
+                messages: 0,
+            });
+            SpeakerId(self.speakers.len() as u32 - 1)
+        })
     }
 
     fn id(&mut self, name: &str) -> SpeakerId {

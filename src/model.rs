@@ -81,6 +81,30 @@ pub struct Day {
     pub messages: Vec<Message>,
     /// The messages that repeat an earlier one of the day (see `echoes`), in order.
     pub echoes: Vec<Echo>,
+    /// Pages of the day that hold text but no messages, in merge order.
+    pub documents: Vec<Document>,
+}
+
+/// A dated page with text but no message lines (a write-up of a day's discussion, an essay,
+/// a job post): read and searched with its day, never counted as messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub title: String,
+    /// Byte range of its (entity-decoded) Markdown in `Day::text`, after every body.
+    pub body: (u32, u32),
+    /// 1-based line of its first line of text in its source file.
+    pub line: u32,
+    /// Index of its file in `Day::sources`.
+    pub source: u32,
+}
+
+/// What an *entry index* of a day names: messages come first (`0..messages.len()`), then
+/// documents. The reader's shown list, its hits and `F` results hold entry indices, so a
+/// document is read, searched and found as a message is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry<'a> {
+    Message(&'a Message),
+    Document(&'a Document),
 }
 
 /// A message that repeats an earlier one of its day: both indices into `Day::messages`.
@@ -118,8 +142,33 @@ impl Day {
     }
 
     pub fn body(&self, msg: &Message) -> &str {
-        let (start, end) = msg.body;
+        self.slice(msg.body)
+    }
+
+    /// A document's Markdown, as written (entities decoded).
+    pub fn document_text(&self, doc: &Document) -> &str {
+        self.slice(doc.body)
+    }
+
+    fn slice(&self, (start, end): (u32, u32)) -> &str {
         self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// Entry `i`: a message, or past them a document (see [`Entry`]).
+    pub fn entry(&self, i: usize) -> Option<Entry<'_>> {
+        match self.messages.get(i) {
+            Some(msg) => Some(Entry::Message(msg)),
+            None => self
+                .documents
+                .get(i - self.messages.len())
+                .map(Entry::Document),
+        }
+    }
+
+    /// The entry indices of the day's documents.
+    pub fn document_entries(&self) -> Range<usize> {
+        let start = self.messages.len();
+        start..start + self.documents.len()
     }
 }
 
@@ -165,7 +214,15 @@ pub struct Archive {
     pub people: Vec<Person>,
     /// The person of each speaker, by `SpeakerId`.
     pub person_of: Vec<PersonId>,
+    /// The speaker standing for messages logged without a name (the oldest form), if any.
+    pub unnamed: Option<SpeakerId>,
+    /// What the load noted that is no problem: pages of a site (no date, no messages) it
+    /// skipped, at [`Severity::Info`](crate::problem::Severity::Info).
+    pub notes: Vec<crate::problem::Problem>,
 }
+
+/// What the speaker of messages logged without a name is called: a mark, not a name.
+pub const UNNAMED: &str = "(no name)";
 
 impl Archive {
     pub fn speaker(&self, id: SpeakerId) -> &str {
@@ -209,6 +266,16 @@ impl Archive {
     /// Every message, echoes included.
     pub fn message_count(&self) -> usize {
         self.days.iter().map(|d| d.messages.len()).sum()
+    }
+
+    /// Documents in all days.
+    pub fn document_count(&self) -> usize {
+        self.days.iter().map(|d| d.documents.len()).sum()
+    }
+
+    /// Whether `id` stands for messages logged without a name.
+    pub fn is_unnamed(&self, id: SpeakerId) -> bool {
+        self.unnamed == Some(id)
     }
 
     /// Messages that repeat an earlier one of their day (see `echoes`).

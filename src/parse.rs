@@ -13,7 +13,7 @@ use memchr::memmem;
 use rustc_hash::FxHashMap;
 
 use crate::entities;
-use crate::model::{FrontMatter, Kind, Message, SpeakerId, Time};
+use crate::model::{Document, FrontMatter, Kind, Message, SpeakerId, Time};
 use crate::problem::Problem;
 
 mod decode;
@@ -25,7 +25,7 @@ use decode::{decode_bytes, report_nul_bytes};
 pub use front::find_date;
 use front::{choose_date, split_front_matter};
 pub use lines::parse_header;
-use lines::{Lines, trim_line_end};
+use lines::{Lines, parse_unnamed, trim_line_end};
 
 /// A day file as parsed, before the loader places it in an archive.
 #[derive(Clone, Debug, Default)]
@@ -38,6 +38,10 @@ pub struct ParsedDay {
     pub messages: Vec<Message>,
     /// Distinct speaker names of this file, in order of first appearance.
     pub speakers: Names,
+    /// The messages were logged without names (the oldest form): none is in `speakers`.
+    pub unnamed: bool,
+    /// The file is a document: text, but no message lines of either form.
+    pub document: Option<Document>,
 }
 
 /// Distinct speaker names of one file, back to back in one buffer: a big archive has a
@@ -108,24 +112,36 @@ pub fn parse_day(path: &Path, bytes: &[u8]) -> (Option<ParsedDay>, Vec<Problem>)
         ..ParsedDay::default()
     };
     day.date = choose_date(path, &front, &mut problems);
+    let body = lines.starting_at(body_start);
     if day.date.is_none() {
-        problems.push(Problem::error(
-            path,
-            None,
-            "no date in the front matter, the title or the file name: file skipped",
-        ));
+        problems.push(undated(path, body));
         return (None, problems);
     }
     SCRATCH.with_borrow_mut(|scratch| {
         scratch.clear();
         scratch.reserve(text.len());
         day.text = std::mem::take(scratch);
-        parse_messages(path, lines.starting_at(body_start), &mut day, &mut problems);
+        parse_body(path, body, &mut day, &mut problems);
         let exact = day.text.as_str().to_owned();
         *scratch = std::mem::replace(&mut day.text, exact);
     });
     day.messages.shrink_to_fit();
     (Some(day), problems)
+}
+
+/// What a file without a date is: a day log that lost its date (an error: its messages are
+/// skipped), or a page of a site (`about.md`, `README.md`), only noted.
+fn undated(path: &Path, mut body: Lines) -> Problem {
+    if body.any(|(_, line)| parse_header(line).is_some() || parse_unnamed(line).is_some()) {
+        let why = "no date in the front matter, the title or the file name: file skipped";
+        Problem::error(path, None, why)
+    } else {
+        Problem::info(
+            path,
+            None,
+            "no date and no messages: a page, not a day log: skipped",
+        )
+    }
 }
 
 thread_local! {
@@ -137,22 +153,58 @@ thread_local! {
 // ---------------------------------------------------------------------------------------
 // Messages
 
-/// Builds messages from the lines after the front matter.
-fn parse_messages<'a>(
-    path: &Path,
-    lines: Lines<'a>,
-    day: &mut ParsedDay,
-    problems: &mut Vec<Problem>,
-) {
+/// How a file's messages start.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `> HH:MM:SS  Name`, the body on the lines below.
+    Named,
+    /// `  HH:MM:SS<tab>text` with no name (the oldest logs), the body starting on that line.
+    Unnamed,
+}
+
+/// Reads what follows the front matter: messages with names; failing any, messages without
+/// names; failing those too, text makes the file a document. Only a file without named
+/// headers is read twice.
+fn parse_body(path: &Path, lines: Lines, day: &mut ParsedDay, problems: &mut Vec<Problem>) {
+    let mut stray = parse_messages(lines.clone(), Form::Named, day);
+    if day.messages.is_empty() && stray.is_some() {
+        stray = parse_messages(lines.clone(), Form::Unnamed, day);
+        day.unnamed = !day.messages.is_empty();
+        if !day.unnamed {
+            day.document = Some(document(path, lines, day));
+            return;
+        }
+    }
+    if let Some((line, count)) = stray {
+        problems.push(Problem::error(
+            path,
+            Some(line),
+            format!("{count} line(s) of text before the first message header: skipped"),
+        ));
+    }
+}
+
+/// Builds messages of one `form` from the lines after the front matter, into an empty
+/// `day.text`. Returns the text before the first message: (its first line, its count).
+fn parse_messages<'a>(lines: Lines<'a>, form: Form, day: &mut ParsedDay) -> Option<(u32, usize)> {
+    day.text.clear();
     let mut speakers: FxHashMap<&'a str, SpeakerId> =
         FxHashMap::with_capacity_and_hasher(256, Default::default());
     let mut body = BodyBuilder::default();
-    let mut stray: Option<(u32, usize)> = None; // text before the first header: (line, count)
+    let mut stray: Option<(u32, usize)> = None;
     for (number, line) in lines {
-        if let Some((time, name)) = parse_header(line) {
+        if form == Form::Named
+            && let Some((time, name)) = parse_header(line)
+        {
             body.finish(day);
             let speaker = intern(&mut speakers, &mut day.speakers, name);
             body.start(day, time, speaker, number);
+        } else if form == Form::Unnamed
+            && let Some((time, text)) = parse_unnamed(line)
+        {
+            body.finish(day);
+            body.start(day, time, SpeakerId(0), number);
+            body.push_line(day, text);
         } else if body.open {
             body.push_line(day, line);
         } else if !trim_line_end(line).is_empty() {
@@ -161,12 +213,39 @@ fn parse_messages<'a>(
         }
     }
     body.finish(day);
-    if let Some((line, count)) = stray {
-        problems.push(Problem::error(
-            path,
-            Some(line),
-            format!("{count} line(s) of text before the first message header: skipped"),
-        ));
+    stray
+}
+
+/// The text after the front matter as a document: line ends trimmed, blank lines at both
+/// ends dropped and runs of them made one, entities decoded; titled by the front matter or
+/// else the file's name.
+fn document(path: &Path, lines: Lines, day: &mut ParsedDay) -> Document {
+    day.text.clear();
+    let mut first = None;
+    let mut blank = false;
+    for (number, line) in lines {
+        let line = trim_line_end(line);
+        if line.is_empty() {
+            blank = first.is_some();
+            continue;
+        }
+        if first.is_none() {
+            first = Some(number);
+        } else {
+            day.text.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        day.text.push_str(line);
+    }
+    if let Cow::Owned(decoded) = entities::decode(&day.text) {
+        day.text = decoded;
+    }
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    Document {
+        title: day.meta.title.clone().or(stem).unwrap_or_default(),
+        body: (0, day.text.len() as u32),
+        line: first.unwrap_or(1),
+        source: 0,
     }
 }
 

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Worth knowing, nothing wrong: a page of a site that is not a day log, skipped.
+    Info,
     /// Something was odd but nothing was lost (e.g. a GBK file decoded, a date taken from the title).
     Warning,
     /// Something was skipped: lines, or a whole file.
@@ -35,6 +37,13 @@ impl Problem {
         }
     }
 
+    pub fn info(path: impl Into<PathBuf>, line: Option<u32>, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Info,
+            ..Problem::warning(path, line, message)
+        }
+    }
+
     pub fn error(path: impl Into<PathBuf>, line: Option<u32>, message: impl Into<String>) -> Self {
         Problem {
             path: path.into(),
@@ -53,6 +62,7 @@ impl fmt::Display for Problem {
             write!(f, ":{line}")?;
         }
         let kind = match self.severity {
+            Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
         };

@@ -76,6 +76,9 @@ pub struct Scope {
     pub speakers: Option<SpeakerFilter>,
     /// Every message, echoes included (else an echo is left to the message it repeats).
     pub all: bool,
+    /// Documents too, after the messages (a reader's `F` and `&` look at what it reads; a
+    /// command's results are messages). A speaker filter leaves them out: they have none.
+    pub documents: bool,
 }
 
 impl Scope {
@@ -133,13 +136,23 @@ pub struct Found {
     pub message: usize,
 }
 
-/// The messages in `day` whose body matches, in file order.
+/// The messages in `day` whose body matches, in file order, then with `scope.documents` the
+/// documents whose text does: entry indices (see [`Entry`](crate::model::Entry)).
 pub fn search_day(day: &Day, matcher: &Matcher, scope: &Scope) -> Vec<usize> {
-    if matcher.literal {
+    let mut found = if matcher.literal {
         scan_day(day, matcher, scope)
     } else {
         match_each(day, matcher, scope)
+    };
+    if scope.documents && scope.speakers.is_none() {
+        let documents = day.document_entries().zip(&day.documents);
+        found.extend(
+            documents
+                .filter(|(_, doc)| matcher.is_match(day.document_text(doc)))
+                .map(|(i, _)| i),
+        );
     }
+    found
 }
 
 /// [`search_day`] in one scan of the day's text: after a message's first match the scan
@@ -296,6 +309,7 @@ mod tests {
             text,
             messages,
             echoes: Vec::new(),
+            documents: Vec::new(),
         }
     }
 

@@ -55,6 +55,10 @@ pub struct Theme {
     pub chart: Style,
     /// The open day in the activity view's per-day chart.
     pub marked: Style,
+    /// A document's title and headings.
+    pub heading: Style,
+    /// A document's code blocks and quotes.
+    pub code: Style,
 }
 
 impl Theme {
@@ -87,6 +91,8 @@ impl Theme {
             ]),
             chart: Style::new().fg(Color::Cyan),
             marked: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            code: Style::new().fg(Color::Green),
         }
     }
 
@@ -113,6 +119,8 @@ impl Theme {
             ]),
             chart: Style::new().fg(Color::Blue),
             marked: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            heading: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            code: Style::new().fg(Color::Rgb(0x00, 0x66, 0x33)),
             ..Theme::dark()
         }
     }
@@ -142,6 +150,8 @@ impl Theme {
             shades: [Style::new().add_modifier(Modifier::BOLD); SHADES],
             chart: plain(self.chart),
             marked: plain(self.marked),
+            heading: plain(self.heading),
+            code: Style::new().add_modifier(Modifier::DIM),
         }
     }
 

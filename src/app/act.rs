@@ -4,7 +4,7 @@
 use super::App;
 use super::overlay::{self, Overlay};
 use crate::action::Effect;
-use crate::model::Message;
+use crate::model::Entry;
 
 impl App {
     pub(super) fn toggle_selection(&mut self) {
@@ -41,10 +41,14 @@ impl App {
             .unwrap_or(self.view.scroll.pos)
     }
 
-    /// The message `o` and `y` act on.
-    pub(super) fn acted_on(&self) -> Option<&Message> {
+    /// The text of the message (or document) `o` and `y` act on, as it is held.
+    pub(super) fn acted_on(&self) -> Option<&str> {
         let &i = self.derived.shown.get(self.acted_on_pos())?;
-        self.day().messages.get(i)
+        let day = self.day();
+        Some(match day.entry(i)? {
+            Entry::Message(msg) => day.body(msg),
+            Entry::Document(doc) => day.document_text(doc),
+        })
     }
 
     /// `o`: opens the message's link; with several, lists them to choose from.
@@ -67,7 +71,7 @@ impl App {
     }
 
     pub(super) fn copy(&mut self) {
-        let Some(text) = self.acted_on().map(|msg| self.day().body(msg).to_owned()) else {
+        let Some(text) = self.acted_on().map(str::to_owned) else {
             return;
         };
         // The status says what happened once it has: the terminal side tells.

@@ -40,6 +40,7 @@ impl App {
         query.group = self.view.group;
         query.scope.speakers = self.view.filter.clone();
         query.scope.all = !self.view.fold;
+        query.scope.documents = true;
         match ArchiveSearch::start(&self.archive, query) {
             Ok(search) => {
                 self.archive_search = Some(search);

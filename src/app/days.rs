@@ -141,7 +141,7 @@ impl App {
     fn goto_time(&mut self, time: Time) {
         let shown = &self.derived.shown;
         let day = &self.archive.days[self.view.day];
-        let pos = shown.partition_point(|&i| day.messages[i].time < time);
+        let pos = shown.partition_point(|&i| day.messages.get(i).is_some_and(|m| m.time < time));
         if pos == shown.len() {
             self.view.scroll = self.bottom_anchor();
             self.view.notice = Some(format!("nothing at or after {time} in this day: its end"));

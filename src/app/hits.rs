@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{Archive, Day, Kind, SpeakerId};
+use crate::model::{Archive, Day, Document, Entry, Kind, SpeakerId};
 use crate::rows;
 use crate::search::{self, Matcher};
 /// A search in the open day: the query as typed and its compiled form.
@@ -62,6 +62,7 @@ impl TextFilter {
     pub fn apply(&self, day: &Day, shown: &mut Vec<usize>) {
         let everyone = crate::search::Scope {
             all: true,
+            documents: true,
             ..Default::default()
         };
         let matching = crate::search::search_day(day, &self.matcher, &everyone);
@@ -93,7 +94,14 @@ pub fn hits_in(archive: &Archive, day: &Day, shown: &[usize], matcher: &Matcher)
     let mut next = 0; // first of `in_bodies` not yet passed
     let mut hits = Vec::new();
     for (pos, &i) in shown.iter().enumerate() {
-        let msg = &day.messages[i];
+        let msg = match day.entry(i) {
+            Some(Entry::Message(msg)) => msg,
+            Some(Entry::Document(doc)) => {
+                hits.extend(document_hits(day, (i, doc), pos, matcher));
+                continue;
+            }
+            None => continue,
+        };
         let in_name = names
             .entry(msg.speaker)
             .or_insert_with(|| matcher.find_iter(archive.speaker(msg.speaker)).collect());
@@ -133,5 +141,19 @@ pub fn hits_in(archive: &Archive, day: &Day, shown: &[usize], matcher: &Matcher)
             );
         }
     }
+    hits
+}
+
+/// The hits in a document: in its title (shown where a name is) and its shown text.
+fn document_hits(day: &Day, (i, doc): (usize, &Document), pos: usize, m: &Matcher) -> Vec<Hit> {
+    let hit = |in_name| {
+        move |range| Hit {
+            pos,
+            in_name,
+            range,
+        }
+    };
+    let mut hits: Vec<Hit> = m.find_iter(&doc.title).map(hit(true)).collect();
+    hits.extend(m.find_iter(&rows::display_entry(day, i)).map(hit(false)));
     hits
 }

@@ -58,8 +58,21 @@ pub(super) fn trim_line_end(line: &str) -> &str {
 
 /// A message header `> H:MM:SS  Name`: its time and the name (trimmed; may be empty).
 pub fn parse_header(line: &str) -> Option<(Time, &str)> {
-    let rest = line.strip_prefix("> ")?;
-    let b = rest.as_bytes();
+    let (time, after) = leading_time(line.strip_prefix("> ")?)?;
+    Some((time, after.trim()))
+}
+
+/// A line of the oldest, unnamed form `  H:MM:SS<tab>text`: spaces or tabs, a time, then
+/// spaces or tabs or the line's end. Its time and its text (which may be empty).
+pub fn parse_unnamed(line: &str) -> Option<(Time, &str)> {
+    let (time, after) = leading_time(line.trim_start_matches([' ', '\t']))?;
+    Some((time, after.trim_start_matches([' ', '\t'])))
+}
+
+/// `H:MM:SS` or `HH:MM:SS` at the start of `text`, ended by a space, a tab or the end: the
+/// time and what follows it.
+fn leading_time(text: &str) -> Option<(Time, &str)> {
+    let b = text.as_bytes();
     let hour_len = match b {
         [h, b':', ..] if h.is_ascii_digit() => 1,
         [h1, h2, b':', ..] if h1.is_ascii_digit() && h2.is_ascii_digit() => 2,
@@ -74,13 +87,13 @@ pub fn parse_header(line: &str) -> Option<(Time, &str)> {
         return None;
     }
     let (minute, second) = (two(1)?, two(4)?);
-    let hour: u32 = rest[..hour_len].parse().ok()?;
-    let after = &rest[hour_len + 6..];
+    let hour: u32 = text[..hour_len].parse().ok()?;
+    let after = &text[hour_len + 6..];
     if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
     if !(after.is_empty() || after.starts_with([' ', '\t'])) {
         return None;
     }
-    Some((Time::from_hms(hour, minute, second), after.trim()))
+    Some((Time::from_hms(hour, minute, second), after))
 }

@@ -1,4 +1,5 @@
-//! The day list: date, weekday, message count and an activity mark per day of the group.
+//! The day list: date, weekday, message count, a document mark and an activity mark per day
+//! of the group.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,6 +12,9 @@ use crate::text;
 
 /// Eight heights of activity, quietest first.
 const MARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// The mark of a day with a document.
+pub const DOCUMENT: char = '≡';
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let view = &app.view;
@@ -49,8 +53,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             ' '
         };
+        // A day holding a document (a write-up, an essay), with or without messages.
+        let document = if day.documents.is_empty() {
+            ' '
+        } else {
+            DOCUMENT
+        };
         let line = format!(
-            "{} {}{found}{:>5} {mark}",
+            "{} {}{found}{:>5}{document}{mark}",
             day.date,
             day.date.format("%a"),
             // At most five cells, so the activity mark keeps its column.

@@ -11,7 +11,9 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 use super::cells::RowWriter;
 use super::chrome::pane;
 use crate::app::{App, Focus, Hit};
+use crate::document::{self, Block};
 use crate::layout::Panes;
+use crate::model::Entry;
 use crate::rows::{BODY_INDENT, MessageRows};
 use crate::text;
 use crate::theme::Theme;
@@ -33,7 +35,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let area = panes.text;
     let shown = &app.derived.shown;
     if shown.is_empty() {
-        let why = if day.messages.is_empty() {
+        let why = if day.messages.is_empty() && day.documents.is_empty() {
             "no messages this day"
         } else {
             "no messages from the chosen speakers"
@@ -49,13 +51,19 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let mut skip = view.scroll.row;
     let mut cut = false; // a message ran past the bottom
     while y < area.bottom() && pos < shown.len() {
-        let msg = &day.messages[shown[pos]];
+        let Some(entry) = day.entry(shown[pos]) else {
+            break;
+        };
         let layout = app.layout(pos, width);
         let hits = hits_of(&app.derived.hits, pos);
         let current = app.derived.hits.get(view.hit).filter(|h| h.pos == pos);
         // Found once per message and width, with its rows: a body can be megabytes long.
-        let links: Vec<Range<usize>> = layout.links.iter().map(|l| l.range.clone()).collect();
-        let body_marks = marks(theme, hits.iter().filter(|h| !h.in_name), current, &links);
+        let body_marks = marks(
+            theme,
+            hits.iter().filter(|h| !h.in_name),
+            current,
+            Some(&layout),
+        );
         for row in skip..layout.height() {
             if y >= area.bottom() {
                 cut = true;
@@ -64,9 +72,24 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             let mut w = RowWriter::new(buf, area.x, y, area.right());
             let selected = view.selected == Some(pos);
             if row == 0 {
-                let name = app.archive.speaker(msg.speaker);
-                let time = app.time_of(msg);
-                header(&mut w, theme, (&time, name), hits, current, selected);
+                let (time, name, name_style) = match entry {
+                    Entry::Message(msg) => {
+                        let name = app.archive.speaker(msg.speaker);
+                        let style = if app.archive.is_unnamed(msg.speaker) {
+                            theme.dim
+                        } else {
+                            theme.speaker(name)
+                        };
+                        (app.time_of(msg), name, style)
+                    }
+                    Entry::Document(doc) => (
+                        document::LABEL.to_owned(),
+                        doc.title.as_str(),
+                        theme.heading,
+                    ),
+                };
+                let who = (name, name_style);
+                header(&mut w, theme, (&time, who), hits, current, selected);
                 let row = if selected {
                     theme.selected
                 } else {
@@ -129,11 +152,11 @@ fn end_of_day(app: &App) -> String {
     format!("── end of {date} · {next} ──")
 }
 
-/// `HH:MM:SS Speaker`, the name in its colour with hits marked.
+/// `HH:MM:SS Speaker`, the name in its style with hits marked (a document: `document Title`).
 fn header(
     w: &mut RowWriter,
     theme: &Theme,
-    (time, name): (&str, &str),
+    (time, (name, name_style)): (&str, (&str, Style)),
     hits: &[Hit],
     current: Option<&Hit>,
     selected: bool,
@@ -145,14 +168,15 @@ fn header(
     };
     w.put(time, row.patch(theme.dim));
     w.put(" ", row);
-    let base = row.patch(theme.speaker(name));
+    let base = row.patch(name_style);
     let marks: Vec<(Range<usize>, Style)> =
-        marks(theme, hits.iter().filter(|h| h.in_name), current, &[]);
+        marks(theme, hits.iter().filter(|h| h.in_name), current, None);
     put_marked(w, name, 0, base, &marks);
 }
 
-/// One wrapped body row, indented, with its `marks` (hits and links); a selected
-/// message's body has a bar down its first column, so the whole message reads as chosen.
+/// One wrapped body row, indented, with its `marks` (a document's blocks, links, hits); a
+/// selected message's body has a bar down its first column, so the whole message reads as
+/// chosen.
 fn body_row(
     w: &mut RowWriter,
     theme: &Theme,
@@ -183,15 +207,20 @@ fn body_row(
     );
 }
 
-/// Styled byte ranges: links first, hits over them, the current hit over all.
+/// Styled byte ranges: a document's blocks first, links over them, hits over those, the
+/// current hit over all.
 fn marks<'a>(
     theme: &Theme,
     hits: impl Iterator<Item = &'a Hit>,
     current: Option<&Hit>,
-    links: &[Range<usize>],
+    layout: Option<&MessageRows>,
 ) -> Vec<(Range<usize>, Style)> {
-    let mut marks: Vec<(Range<usize>, Style)> =
-        links.iter().map(|r| (r.clone(), theme.link)).collect();
+    let blocks = layout.into_iter().flat_map(|l| l.blocks.iter());
+    let mut marks: Vec<(Range<usize>, Style)> = blocks
+        .map(|(r, block)| (r.clone(), block_style(theme, *block)))
+        .collect();
+    let links = layout.into_iter().flat_map(|l| l.links.iter());
+    marks.extend(links.map(|l| (l.range.clone(), theme.link)));
     for h in hits {
         let s = if Some(h) == current {
             theme.current_hit
@@ -201,6 +230,13 @@ fn marks<'a>(
         marks.push((h.range.clone(), s));
     }
     marks
+}
+
+fn block_style(theme: &Theme, block: Block) -> Style {
+    match block {
+        Block::Heading => theme.heading,
+        Block::Code | Block::Quote => theme.code,
+    }
 }
 
 /// Writes `text` (which starts at byte `offset` of what `marks` refer to) char by char,

@@ -1,5 +1,6 @@
 //! The results of a search across the archive, in place of the message pane: one row per
-//! message found (date, time, speaker, and the text around the first match, highlighted).
+//! message or document found (date, time, speaker or title, and the text around the first
+//! match, highlighted).
 
 use std::ops::Range;
 
@@ -10,7 +11,9 @@ use super::cells::RowWriter;
 use super::chrome::overlay_box;
 use crate::app::App;
 use crate::archive_search::ArchiveSearch;
+use crate::document;
 use crate::layout::Panes;
+use crate::model::Entry;
 use crate::search::Found;
 use crate::text;
 
@@ -75,12 +78,28 @@ fn title(app: &App, find: &ArchiveSearch) -> String {
     title
 }
 
-/// `[group ]date time speaker: …text around the match…`.
+/// `[group ]date time speaker: …text around the match…`; for a document, `document` and
+/// its title in place of the time and the speaker.
 fn result_row(app: &App, find: &ArchiveSearch, found: Found, selected: bool, w: &mut RowWriter) {
     let theme = &app.settings.theme;
     let day = &app.archive.days[found.day];
-    let Some(msg) = day.messages.get(found.message) else {
-        return;
+    let (when, name, name_style, body) = match day.entry(found.message) {
+        Some(Entry::Message(msg)) => {
+            let name = app.archive.speaker(msg.speaker);
+            (
+                msg.time.to_string(),
+                name,
+                theme.speaker(name),
+                day.body(msg),
+            )
+        }
+        Some(Entry::Document(doc)) => (
+            document::LABEL.to_owned(),
+            doc.title.as_str(),
+            theme.heading,
+            day.document_text(doc),
+        ),
+        None => return,
     };
     let base = if selected {
         theme.selected
@@ -91,16 +110,11 @@ fn result_row(app: &App, find: &ArchiveSearch, found: Found, selected: bool, w: 
         w.put(&app.archive.group(day.group).name, base.patch(theme.dim));
         w.put(" ", base);
     }
-    w.put(
-        &format!("{} {} ", day.date, msg.time),
-        base.patch(theme.dim),
-    );
-    let name = app.archive.speaker(msg.speaker);
+    w.put(&format!("{} {when} ", day.date), base.patch(theme.dim));
     // Long names must leave room for the match.
     let name_room = (w.room() / 4).clamp(6, 24);
-    w.put(&text::fit(name, name_room), base.patch(theme.speaker(name)));
+    w.put(&text::fit(name, name_room), base.patch(name_style));
     w.put(": ", base);
-    let body = day.body(msg);
     let matches: Vec<Range<usize>> = find.matcher.find_iter(body).collect();
     let lead = (w.room() / 3).min(LEAD);
     let from = matches

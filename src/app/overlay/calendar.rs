@@ -216,6 +216,7 @@ mod tests {
                 text: String::new(),
                 messages: vec![msg; n],
                 echoes: Vec::new(),
+                documents: Vec::new(),
             })
             .collect()
     }
