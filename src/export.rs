@@ -17,10 +17,11 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::json;
 
+use crate::document;
 use crate::entities;
 use crate::json::write_json;
 use crate::load;
-use crate::model::{Archive, Day, Kind, Message};
+use crate::model::{Archive, Day, Document, Entry, Kind, Message};
 use crate::parse::parse_header;
 use crate::search::Found;
 use crate::text;
@@ -54,7 +55,8 @@ impl Format {
     }
 }
 
-/// Writes the messages of `day` at the indices `shown` (file order) in `format`.
+/// Writes the messages and documents of `day` at the entry indices `shown` (in order) in
+/// `format`.
 pub fn write_day(
     archive: &Archive,
     day: &Day,
@@ -63,11 +65,37 @@ pub fn write_day(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let messages = shown.iter().filter_map(|&i| day.messages.get(i));
+    let documents = documents_of(day, shown);
     match format {
-        Format::Text => write_text(archive, day, messages, out),
-        Format::Markdown => write_markdown(archive, day, messages, out),
+        Format::Text => {
+            write_text(archive, day, messages, out)?;
+            write_documents(day, &documents, out)
+        }
+        Format::Markdown => write_markdown(archive, day, messages, &documents, out),
         Format::Json => write_json(out, &JsonDay::new(archive, day, shown)),
     }
+}
+
+/// The documents among the entries `shown` of `day`.
+fn documents_of<'a>(day: &'a Day, shown: &[usize]) -> Vec<&'a Document> {
+    let entries = shown.iter().filter_map(|&i| day.entry(i));
+    let documents = entries.filter_map(|e| match e {
+        Entry::Document(doc) => Some(doc),
+        Entry::Message(_) => None,
+    });
+    documents.collect()
+}
+
+/// After the messages, each document: `document: TITLE`, then its Markdown indented; inert.
+fn write_documents(day: &Day, documents: &[&Document], out: &mut dyn Write) -> io::Result<()> {
+    for doc in documents {
+        writeln!(out, "{}: {}", document::LABEL, text::shown(&doc.title))?;
+        for line in day.document_text(doc).split('\n') {
+            let indent = if line.is_empty() { "" } else { "  " };
+            writeln!(out, "{indent}{}", text::shown(line))?;
+        }
+    }
+    Ok(())
 }
 
 /// A heading with the day's full count, then `TIME SPEAKER: text` per message, further
@@ -107,11 +135,14 @@ fn write_text<'a>(
 /// The archive's layout (FORMAT.md): front matter with title, date and author, then per
 /// message `> HH:MM:SS  Name  `, a `"   "` line, the body's lines with two trailing spaces
 /// and a `"   "` line. Names and bodies are encoded so that loading the file gives back
-/// exactly the same messages ([`encode_name`], [`encode_body`]).
+/// exactly the same messages ([`encode_name`], [`encode_body`]). A day of documents alone is
+/// written as one document (their texts a blank line apart); beside messages a document
+/// would read as part of the last body, so a day file holds messages only then.
 fn write_markdown<'a>(
     archive: &Archive,
     day: &Day,
     messages: impl Iterator<Item = &'a Message>,
+    documents: &[&Document],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(out, "---")?;
@@ -126,7 +157,9 @@ fn write_markdown<'a>(
         write_json(out, &json!(author))?;
     }
     writeln!(out, "---")?;
+    let mut any = false;
     for msg in messages {
+        any = true;
         writeln!(
             out,
             "> {}  {}  ",
@@ -138,6 +171,11 @@ fn write_markdown<'a>(
             writeln!(out, "{line}  ")?;
         }
         writeln!(out, "   ")?;
+    }
+    if !any {
+        for doc in documents {
+            writeln!(out, "{}\n", encode_body(day.document_text(doc)))?;
+        }
     }
     Ok(())
 }
@@ -181,13 +219,41 @@ fn starts_header(body: &str, i: usize) -> bool {
 #[derive(Serialize)]
 struct JsonDay<'a> {
     date: String,
+    /// Only in a day that has documents, so a chat day's bytes stay as they were.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    documents: Vec<JsonDocument<'a>>,
     group: &'a str,
     messages: JsonMessages<'a>,
+}
+
+/// A document of a day: `show --format json` and the MCP `read_day` give it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonDocument<'a> {
+    /// Its Markdown, HTML entities decoded.
+    pub text: Cow<'a, str>,
+    /// From its front matter, else its file's name.
+    pub title: Cow<'a, str>,
+}
+
+impl<'a> JsonDocument<'a> {
+    pub fn new(day: &'a Day, doc: &'a Document) -> Self {
+        JsonDocument {
+            text: Cow::Borrowed(day.document_text(doc)),
+            title: Cow::Borrowed(&doc.title),
+        }
+    }
+
+    /// The documents among the entries `shown` of `day`.
+    pub fn all(day: &'a Day, shown: &[usize]) -> Vec<Self> {
+        let documents = documents_of(day, shown).into_iter();
+        documents.map(|doc| JsonDocument::new(day, doc)).collect()
+    }
 }
 
 impl<'a> JsonDay<'a> {
     fn new(archive: &'a Archive, day: &'a Day, shown: &'a [usize]) -> Self {
         JsonDay {
+            documents: JsonDocument::all(day, shown),
             date: day.date.to_string(),
             group: &archive.group(day.group).name,
             messages: JsonMessages {

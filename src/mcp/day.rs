@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::export::JsonMessage;
+use crate::export::{JsonDocument, JsonMessage};
 use crate::filter;
 use crate::mcp::args;
 use crate::mcp::reply::{self, Reply, ToolError, inert};
@@ -45,6 +45,10 @@ pub struct DayRead<'a> {
     pub date: String,
     /// The messages, in file order, from `offset` on.
     pub messages: Vec<JsonMessage<'a>>,
+    /// The day's documents (write-ups, essays: text without messages), unless a speaker
+    /// is asked for; only in a day that has some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<JsonDocument<'a>>,
     /// How many matching messages were skipped before the first one returned.
     pub offset: usize,
     /// How many messages of the day pass the filters, before `offset` and `limit`.
@@ -79,10 +83,18 @@ pub fn read_day(archive: &Archive, args: ReadDayArgs) -> Result<DayRead<'_>, Too
     };
     // The messages `show` would print, then those in the span of the day asked for.
     let shown = filter::shown(scope.speakers.as_ref(), !scope.all, day);
+    let documents = JsonDocument::all(day, &shown)
+        .into_iter()
+        .map(|d| JsonDocument {
+            text: inert(d.text),
+            title: inert(d.title),
+        })
+        .collect();
     let in_time: Vec<usize> = (shown.into_iter())
         .filter(|&i| {
-            let time = day.messages[i].time;
-            from.is_none_or(|f| time >= f) && to.is_none_or(|t| time <= t)
+            day.messages.get(i).is_some_and(|msg| {
+                from.is_none_or(|f| msg.time >= f) && to.is_none_or(|t| msg.time <= t)
+            })
         })
         .collect();
     let offset = args.offset.unwrap_or(0) as usize;
@@ -104,6 +116,7 @@ pub fn read_day(archive: &Archive, args: ReadDayArgs) -> Result<DayRead<'_>, Too
         total: in_time.len(),
         offset,
         messages,
+        documents,
     })
 }
 
@@ -144,6 +157,14 @@ impl Reply for DayRead<'_> {
         if self.messages.len() < self.total {
             let (shown, offset) = (self.messages.len(), self.offset);
             out.push_str(&format!(" (shown {shown} from offset {offset}: {how})"));
+        }
+        for d in &self.documents {
+            out.push_str(&format!(
+                "\n{}: {}\n{}",
+                crate::document::LABEL,
+                d.title,
+                d.text
+            ));
         }
         for m in &self.messages {
             out.push('\n');

@@ -21,14 +21,14 @@ fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn chatlog(args: &[&str]) -> Output {
+pub(crate) fn chatlog(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chatlog"))
         .args(args)
         .output()
         .expect("chatlog runs")
 }
 
-fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 

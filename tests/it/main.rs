@@ -12,3 +12,4 @@ mod mcp;
 mod parse;
 mod reader;
 mod real_archive;
+mod site;

@@ -5,11 +5,23 @@ use std::path::{Path, PathBuf};
 /// `../shared/real-logs/cocolian-docs`, or `None` where it is absent: the test then skips,
 /// saying so, on a person's machine, and fails under CI (`CI` set), where it must run.
 pub fn real_logs() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-logs/cocolian-docs");
+    shared("cocolian-docs", "the real archive")
+}
+
+/// `../shared/real-logs/cocolian-site`, a sample of the whole site the chat days come from,
+/// or `None` where it is absent (see [`real_logs`]).
+pub fn real_site() -> Option<PathBuf> {
+    shared("cocolian-site", "the sample site")
+}
+
+fn shared(name: &str, what: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/real-logs")
+        .join(name);
     if dir.is_dir() {
         return Some(dir);
     }
-    missing(&format!("the real archive at {}", dir.display()));
+    missing(&format!("{what} at {}", dir.display()));
     None
 }
 

@@ -13,6 +13,7 @@ mod overlays;
 mod reload;
 mod screen;
 mod scroll;
+mod site;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
