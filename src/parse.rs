@@ -19,6 +19,8 @@ use crate::problem::Problem;
 mod decode;
 mod front;
 mod lines;
+mod raw_front;
+mod simple_front;
 mod yaml_guard;
 
 use decode::{decode_bytes, report_nul_bytes};

@@ -1,41 +1,18 @@
 //! A day file's front matter: the YAML between the opening `---` and the closing one, read
-//! with serde_yaml when it is small and plain, else line by line; and the day's date, from
-//! the front matter, the title or the file name.
+//! as plain `key: value` lines when YAML would read them the same ([`simple_front`]), with
+//! serde_yaml when it is small and plain, else line by line; and the day's date, from the
+//! front matter, the title or the file name.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 
 use super::lines::{Lines, parse_header, trim_line_end};
+use super::raw_front::RawFront;
+use super::simple_front;
 use super::yaml_guard;
 use crate::model::FrontMatter;
 use crate::problem::Problem;
-
-/// Front matter keys we read; the others are ignored. Values may be any scalar.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct RawFront {
-    #[serde(deserialize_with = "scalar")]
-    title: Option<String>,
-    #[serde(deserialize_with = "scalar")]
-    date: Option<String>,
-    #[serde(deserialize_with = "scalar")]
-    author: Option<String>,
-    #[serde(deserialize_with = "scalar")]
-    lines: Option<String>,
-}
-
-/// Any YAML scalar as text; null, sequences and maps as nothing.
-fn scalar<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    use serde_yaml::Value;
-    Ok(match Value::deserialize(d)? {
-        Value::String(s) => Some(s.trim().to_owned()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    })
-}
 
 /// What the front matter gave, and whether there was any.
 #[derive(Debug, Default)]
@@ -102,6 +79,8 @@ pub(super) fn split_front_matter(
             format!("front matter {why}: read line by line, not as YAML"),
         ));
         front_by_lines(yaml)
+    } else if let Some(raw) = simple_front::read(yaml) {
+        raw
     } else {
         serde_yaml::from_str(document).unwrap_or_else(|err| {
             let line = err.location().map(|l| l.line() as u32);
