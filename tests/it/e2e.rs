@@ -310,8 +310,14 @@ fn a_day_file_added_while_reading_appears_in_the_day_list() {
 /// The reader on `dir` with its state folder at `state` and `extra` arguments, in a shell
 /// line that says when it has exited.
 fn with_state(state: &Path, extra: &str, dir: &Path) -> String {
+    marked_with_state(state, extra, dir, "CHATLOG-EXITED")
+}
+
+/// [`with_state`], saying `marker` once the reader is gone: a run after another in the same
+/// pane must not take the last one's word for its own.
+fn marked_with_state(state: &Path, extra: &str, dir: &Path, marker: &str) -> String {
     format!(
-        "XDG_STATE_HOME='{}' '{}' {extra} '{}'; echo CHATLOG-EXITED; sleep 30",
+        "XDG_STATE_HOME='{}' '{}' {extra} '{}'; echo {marker}; sleep 30",
         state.display(),
         env!("CARGO_BIN_EXE_chatlog"),
         dir.display()
@@ -323,8 +329,9 @@ fn reopening_lands_where_the_reader_left_unless_no_state() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
     let folder = TempDir::new("e2e-state");
     let state = folder.path();
-    let run = |extra: &str| with_state(state, extra, &sample);
-    let Some(t) = Tmux::start("state", &run(""), 100, 30) else {
+    let run =
+        |extra: &str, n: u32| marked_with_state(state, extra, &sample, &format!("EXITED-{n}"));
+    let Some(t) = Tmux::start("state", &run("", 1), 100, 30) else {
         return;
     };
     t.wait_for("devarch · 2018-03-07");
@@ -351,26 +358,26 @@ fn reopening_lands_where_the_reader_left_unless_no_state() {
         sleep(Duration::from_millis(50));
     };
     t.keys(&["q"]);
-    t.wait_for("CHATLOG-EXITED");
+    t.wait_for("EXITED-1");
     assert!(state.join("chatlog/places.json").is_file());
     // The same message at the top again.
     let status = left.lines().last().unwrap().to_owned();
-    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("")]);
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("", 2)]);
     let back = t.wait_for("prodarch · 2018-03-05 Mon");
     assert_eq!(back.lines().last().unwrap(), status, "{back}");
     t.keys(&["q"]);
-    t.wait_for("CHATLOG-EXITED");
-    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("--no-state")]);
+    t.wait_for("EXITED-2");
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("--no-state", 3)]);
     t.wait_for("devarch · 2018-03-07");
     t.keys(&["q"]);
-    t.wait_for("CHATLOG-EXITED");
+    t.wait_for("EXITED-3");
     // A corrupt state file is ignored, with a warning.
     std::fs::write(state.join("chatlog/places.json"), "garbage").unwrap();
-    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("")]);
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("", 4)]);
     let screen = t.wait_for("ignored ");
     assert!(screen.contains("devarch · 2018-03-07"), "{screen}");
     t.keys(&["q"]);
-    t.wait_for("CHATLOG-EXITED");
+    t.wait_for("EXITED-4");
 }
 
 #[test]
@@ -645,8 +652,9 @@ fn a_prompts_history_is_kept_across_runs() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
     let folder = TempDir::new("e2e-history");
     let state = folder.path();
-    let run = |extra: &str| with_state(state, extra, &sample);
-    let Some(t) = Tmux::start("history", &run(""), 100, 30) else {
+    let run =
+        |extra: &str, n: u32| marked_with_state(state, extra, &sample, &format!("EXITED-{n}"));
+    let Some(t) = Tmux::start("history", &run("", 1), 100, 30) else {
         return;
     };
     t.wait_for("? help");
@@ -654,20 +662,20 @@ fn a_prompts_history_is_kept_across_runs() {
     t.keys(&["Enter"]);
     t.wait_for("· prodarch ·");
     t.keys(&["q"]);
-    t.wait_for("CHATLOG-EXITED");
+    t.wait_for("EXITED-1");
     assert!(state.join("chatlog/history.json").is_file());
-    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("")]);
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("", 2)]);
     t.wait_for("? help");
     t.keys(&[":", "Up"]);
     t.wait_for(":group prodarch▏");
     t.keys(&["Escape", "q"]);
-    t.wait_for("CHATLOG-EXITED");
-    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("--no-state")]);
+    t.wait_for("EXITED-2");
+    t.cmd(&["respawn-pane", "-k", "-t", "t", &run("--no-state", 3)]);
     t.wait_for("? help");
     t.keys(&[":", "Up"]);
     t.wait_for(":▏");
     t.keys(&["Escape", "q"]);
-    t.wait_for("CHATLOG-EXITED");
+    t.wait_for("EXITED-3");
 }
 
 /// `CHATLOG_CONFIG` names the config; `mouse = false` leaves the mouse to the terminal
