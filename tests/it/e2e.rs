@@ -308,14 +308,9 @@ fn a_day_file_added_while_reading_appears_in_the_day_list() {
 }
 
 /// The reader on `dir` with its state folder at `state` and `extra` arguments, in a shell
-/// line that says when it has exited.
-fn with_state(state: &Path, extra: &str, dir: &Path) -> String {
-    marked_with_state(state, extra, dir, "CHATLOG-EXITED")
-}
-
-/// [`with_state`], saying `marker` once the reader is gone: a run after another in the same
-/// pane must not take the last one's word for its own.
-fn marked_with_state(state: &Path, extra: &str, dir: &Path, marker: &str) -> String {
+/// line that says `marker` once it has exited: each run in
+/// a pane says its own, so a wait never takes the last run's word for this one's.
+fn with_state(state: &Path, extra: &str, dir: &Path, marker: &str) -> String {
     format!(
         "XDG_STATE_HOME='{}' '{}' {extra} '{}'; echo {marker}; sleep 30",
         state.display(),
@@ -329,8 +324,7 @@ fn reopening_lands_where_the_reader_left_unless_no_state() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
     let folder = TempDir::new("e2e-state");
     let state = folder.path();
-    let run =
-        |extra: &str, n: u32| marked_with_state(state, extra, &sample, &format!("EXITED-{n}"));
+    let run = |extra: &str, n: u32| with_state(state, extra, &sample, &format!("EXITED-{n}"));
     let Some(t) = Tmux::start("state", &run("", 1), 100, 30) else {
         return;
     };
@@ -652,8 +646,7 @@ fn a_prompts_history_is_kept_across_runs() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
     let folder = TempDir::new("e2e-history");
     let state = folder.path();
-    let run =
-        |extra: &str, n: u32| marked_with_state(state, extra, &sample, &format!("EXITED-{n}"));
+    let run = |extra: &str, n: u32| with_state(state, extra, &sample, &format!("EXITED-{n}"));
     let Some(t) = Tmux::start("history", &run("", 1), 100, 30) else {
         return;
     };
