@@ -308,8 +308,8 @@ fn a_day_file_added_while_reading_appears_in_the_day_list() {
 }
 
 /// The reader on `dir` with its state folder at `state` and `extra` arguments, in a shell
-/// line that says `marker` once it has exited: each run in
-/// a pane says its own, so a wait never takes the last run's word for this one's.
+/// line that says `marker` once it has exited: each run in a pane says its own, so a wait
+/// never takes the last run's word for this one's.
 fn with_state(state: &Path, extra: &str, dir: &Path, marker: &str) -> String {
     format!(
         "XDG_STATE_HOME='{}' '{}' {extra} '{}'; echo {marker}; sleep 30",
