@@ -1,5 +1,7 @@
 //! The commands as scripts see them: output, JSON shapes and exit codes.
 
+mod search;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
