@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::activity::{self, Span};
-use crate::export::{self, Format, JsonFound};
+use crate::dates::DateSpan;
+use crate::export::{self, Format, JsonFound, Selection};
 use crate::filter;
 use crate::json::write_json;
 use crate::model::{Archive, Day, Message};
@@ -366,16 +367,52 @@ fn one_line(archive: &Archive, day: &Day, msg: &Message) -> String {
     text::shown(&line)
 }
 
-/// `show`: one day in `format`, only the messages `scope`'s speakers wrote.
+/// `show`: the days of `selection` in `format`; with `bom`, a UTF-8 byte order mark first
+/// (spreadsheets take CSV without one for a legacy encoding).
 pub fn show(
     archive: &Archive,
     problems: &[Problem],
-    day: &Day,
-    scope: &Scope,
-    format: Format,
+    selection: &Selection,
+    (format, bom): (Format, bool),
     out: &mut dyn Write,
 ) -> io::Result<i32> {
-    let shown = filter::shown(scope.speakers.as_ref(), !scope.all, day);
-    export::write_day(archive, day, &shown, format, out)?;
+    if bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    export::write_days(archive, selection, format, out)?;
     Ok(status(problems))
+}
+
+/// What `show` writes of `span` under `scope`: a day typed as one date is written even when
+/// nothing in it passes, and must be in one group (or named with one); of any longer span,
+/// every day of the group (or of all groups, in archive order) with something to write.
+pub fn show_selection(
+    archive: &Archive,
+    span: &DateSpan,
+    scope: &Scope,
+) -> anyhow::Result<Selection> {
+    let fold = !scope.all;
+    let days = (archive.days.iter().enumerate())
+        .filter(|(_, d)| span.contains(d.date) && scope.group.is_none_or(|g| g == d.group));
+    let days: Vec<(usize, Vec<usize>)> = days
+        .map(|(i, day)| (i, filter::shown(scope.speakers.as_ref(), fold, day)))
+        .filter(|(_, shown)| span.one_day || !shown.is_empty())
+        .collect();
+    if span.one_day && days.len() > 1 {
+        let names: Vec<String> = (days.iter())
+            .map(|(i, _)| text::shown(&archive.group(archive.days[*i].group).name))
+            .collect();
+        anyhow::bail!(
+            "{span} is in several groups ({}): pick one with --group",
+            names.join(", ")
+        );
+    }
+    if span.one_day && days.is_empty() {
+        anyhow::bail!("no log for {span}");
+    }
+    Ok(Selection {
+        days,
+        filters: (scope.speakers.as_ref()).map_or_else(String::new, |f| f.label(archive)),
+        folded: fold,
+    })
 }

@@ -22,6 +22,7 @@ pub mod app;
 pub mod archive_search;
 pub mod commands;
 pub mod config;
+pub mod dates;
 pub mod dirs;
 pub mod echoes;
 pub mod effects;

@@ -10,6 +10,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use chatlog::activity::Span;
 use chatlog::commands::{self, By, Print, exit};
+use chatlog::dates::DateSpan;
 use chatlog::export::Format;
 use chatlog::load::load;
 use chatlog::model::Archive;
@@ -103,25 +104,34 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
-    /// Prints one day: as text, as a day file in the archive's format, or as JSON.
+    /// Prints a day, or every day of a month, a year or a range: as text, as day files in
+    /// the archive's format, as JSON or as CSV.
     #[command(
-        after_help = "Examples:\n  chatlog show ~/chats 2018-03-26 --group prodarch\n  chatlog show ~/chats 2018-03-26 --group prodarch --format markdown --all > day.md"
+        after_help = "Examples:\n  chatlog show ~/chats 2018-03-26 --group prodarch\n  chatlog show ~/chats 2018-03 --group prodarch --speaker 田浩沛\n  chatlog show ~/chats 2018-03-01..2018-03-15 --format json | jq .date\n  chatlog show ~/chats 2018 --group devarch --format csv --bom > devarch-2018.csv\n  chatlog show ~/chats 2018-03-26 --group prodarch --format markdown --all > day.md"
     )]
     Show {
         /// The archive folder.
         dir: PathBuf,
-        /// The day (YYYY-MM-DD).
-        date: NaiveDate,
-        /// The chat group (needed when the date is in several groups).
+        /// A day (YYYY-MM-DD), a month (YYYY-MM), a year (YYYY) or FIRST..LAST of those. A
+        /// day is printed even when empty; of longer spans, the days with messages to print.
+        #[arg(value_name = "DATES")]
+        dates: DateSpan,
+        /// The chat group (needed when a single date is in several groups; a span without it
+        /// prints every group's days, group by group).
         #[arg(long, value_name = "G")]
         group: Option<String>,
         /// Only messages by this person (any of their names, exact; repeat for several).
         #[arg(long, value_name = "NAME")]
         speaker: Vec<String>,
-        /// text: a line per message; markdown: a day file chatlog loads again; json: one
-        /// object with group, date and messages (time, speaker, kind, text).
+        /// text: a heading per day, a line per message; markdown: day files chatlog loads
+        /// again; json: an object a day, a line each (group, date, messages: time, speaker,
+        /// kind, text); csv: group,date,time,speaker,kind,text rows under a header (RFC 4180).
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// With --format csv: start with a UTF-8 byte order mark, so that spreadsheets read
+        /// Chinese text as UTF-8.
+        #[arg(long)]
+        bom: bool,
         /// Every message, echoes included (an echo: the same message again, same day and
         /// second, from a merged export; by default it is left to the message it repeats).
         #[arg(long)]
@@ -242,32 +252,25 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
         }
         Some(Command::Show {
             dir,
-            date,
+            dates,
             group,
             speaker,
             format,
+            bom,
             all,
         }) => {
+            if bom && format != Format::Csv {
+                anyhow::bail!("--bom goes with --format csv");
+            }
             let (archive, problems) = open(&dir, true)?;
             let scope = Scope::named(&archive, group.as_deref(), &speaker, all)?;
-            let day = archive
-                .days
-                .iter()
-                .filter(|d| d.date == date && scope.group.is_none_or(|g| g == d.group))
-                .collect::<Vec<_>>();
-            match day.as_slice() {
-                [] => anyhow::bail!("no log for {date}"),
-                [one] => commands::show(&archive, &problems, one, &scope, format, out)?,
-                many => {
-                    let names: Vec<&str> = many
-                        .iter()
-                        .map(|d| archive.group(d.group).name.as_str())
-                        .collect();
-                    anyhow::bail!(
-                        "{date} is in several groups ({}): pick one with --group",
-                        names.join(", ")
-                    )
-                }
+            let selection = commands::show_selection(&archive, &dates, &scope)?;
+            if selection.days.is_empty() {
+                let within = group.map_or_else(String::new, |g| format!(" in {}", text::shown(&g)));
+                eprintln!("chatlog: nothing to show in {dates}{within}");
+                exit::PROBLEMS
+            } else {
+                commands::show(&archive, &problems, &selection, (format, bom), out)?
             }
         }
         // Served above, before standard output was locked.
