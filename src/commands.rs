@@ -14,10 +14,11 @@ use serde_json::{Value, json};
 
 use crate::activity::{self, Span};
 use crate::dates::DateSpan;
-use crate::export::{self, Format, JsonFound, Selection};
+use crate::export::{self, Format, Selection};
 use crate::filter;
+use crate::grep;
 use crate::json::write_json;
-use crate::model::{Archive, Day, Message};
+use crate::model::{Archive, Day};
 use crate::problem::{Problem, Severity};
 use crate::search::{Matcher, Scope, search_archive};
 use crate::text;
@@ -302,14 +303,11 @@ fn bar(count: usize, max: usize) -> String {
     format!("{}{}", "█".repeat(eighths / 8), PARTS[eighths % 8])
 }
 
-/// `search`: every matching message, one line each (or JSON lines).
 /// How `search` prints what it finds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Print {
-    /// A line per message.
-    Lines,
-    /// A JSON object per message, a line each.
-    Json,
+    /// The messages, as lines of text or JSON, with context or not.
+    Messages(grep::Lines),
     /// The number of messages found.
     Count,
     /// Nothing: the exit code says.
@@ -326,7 +324,6 @@ pub fn search(
     print: Print,
     out: &mut dyn Write,
 ) -> io::Result<i32> {
-    let with_group = archive.groups.len() > 1;
     let found = search_archive(archive, matcher, scope);
     let code = if found.is_empty() {
         exit::PROBLEMS
@@ -334,37 +331,11 @@ pub fn search(
         exit::OK
     };
     match print {
-        Print::Count => {
-            writeln!(out, "{}", found.len())?;
-            return Ok(code);
-        }
-        Print::Quiet => return Ok(code),
-        Print::Lines | Print::Json => {}
-    }
-    for hit in found {
-        if print == Print::Json {
-            write_json(out, &JsonFound::new(archive, hit))?;
-        } else {
-            let day = &archive.days[hit.day];
-            let msg = &day.messages[hit.message];
-            if with_group {
-                write!(out, "{} ", text::shown(&archive.group(day.group).name))?;
-            }
-            writeln!(out, "{} {}", day.date, one_line(archive, day, msg))?;
-        }
+        Print::Count => writeln!(out, "{}", found.len())?,
+        Print::Quiet => {}
+        Print::Messages(lines) => grep::write(archive, matcher, &found, !scope.all, lines, out)?,
     }
     Ok(code)
-}
-
-/// `TIME SPEAKER: text`, newlines shown as `⏎`, everything inert.
-fn one_line(archive: &Archive, day: &Day, msg: &Message) -> String {
-    let line = format!(
-        "{} {}: {}",
-        msg.time,
-        archive.speaker(msg.speaker),
-        day.body(msg)
-    );
-    text::shown(&line)
 }
 
 /// `show`: the days of `selection` in `format`; with `bom`, a UTF-8 byte order mark first

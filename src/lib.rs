@@ -29,6 +29,7 @@ pub mod effects;
 pub mod entities;
 pub mod export;
 pub mod filter;
+pub mod grep;
 pub mod history;
 pub mod json;
 pub mod key;

@@ -1,6 +1,6 @@
 //! The `chatlog` command line: picks a command, loads the archive, runs it.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,6 +12,7 @@ use chatlog::activity::Span;
 use chatlog::commands::{self, By, Print, exit};
 use chatlog::dates::DateSpan;
 use chatlog::export::Format;
+use chatlog::grep;
 use chatlog::load::load;
 use chatlog::model::Archive;
 use chatlog::problem::Problem;
@@ -68,7 +69,9 @@ enum Command {
     /// Prints every message that matches QUERY, one per line. Exits 0 when something
     /// matched, 1 when nothing did, 2 on an error, as grep does.
     #[command(
-        after_help = "Examples:\n  chatlog search ~/chats 代扣 --group devarch --from 2018-03-01 --to 2018-03-31\n  chatlog search ~/chats '代扣|清算' --regex --speaker 田浩沛 --json\n  chatlog search ~/chats 备付金 -c"
+        after_help = "Context lines (-A, -B, -C) have '-' where a found message has ':' after the speaker \
+(TIME SPEAKER- text), and a line '--' stands between groups that do not follow each other.\n\n\
+Examples:\n  chatlog search ~/chats 代扣 --group devarch --from 2018-03-01 --to 2018-03-31\n  chatlog search ~/chats '代扣|清算' --regex --speaker 田浩沛 --json\n  chatlog search ~/chats 备付金 -C 2 --color always | less -R\n  chatlog search ~/chats 备付金 -c"
     )]
     Search {
         /// The archive folder.
@@ -90,7 +93,20 @@ enum Command {
         /// QUERY is a regular expression.
         #[arg(long)]
         regex: bool,
-        /// JSON lines with group, date, time, speaker, text.
+        /// Print N messages of the day after each one found (whoever wrote them).
+        #[arg(short = 'A', long, value_name = "N")]
+        after_context: Option<usize>,
+        /// Print N messages of the day before each one found (whoever wrote them).
+        #[arg(short = 'B', long, value_name = "N")]
+        before_context: Option<usize>,
+        /// Print N messages of the day before and after each one found (-A and -B win).
+        #[arg(short = 'C', long, value_name = "N")]
+        context: Option<usize>,
+        /// Highlight the matched text: auto (only when printing to a terminal, and not with
+        /// NO_COLOR set), always, never.
+        #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
+        color: Color,
+        /// JSON lines with group, date, time, speaker, text (context: "context": true too).
         #[arg(long)]
         json: bool,
         /// Print the number of matching messages instead of them.
@@ -226,6 +242,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             from,
             to,
             regex,
+            after_context,
+            before_context,
+            context,
+            color,
             json,
             all,
             count,
@@ -242,11 +262,16 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             let mut scope = Scope::named(&archive, group.as_deref(), &speaker, all)?;
             scope.from = from;
             scope.to = to;
-            let print = match (quiet, count, json) {
-                (true, _, _) => Print::Quiet,
-                (_, true, _) => Print::Count,
-                (_, _, true) => Print::Json,
-                _ => Print::Lines,
+            let lines = grep::Lines {
+                before: before_context.or(context).unwrap_or(0),
+                after: after_context.or(context).unwrap_or(0),
+                color: !json && color.wanted(),
+                json,
+            };
+            let print = match (quiet, count) {
+                (true, _) => Print::Quiet,
+                (_, true) => Print::Count,
+                _ => Print::Messages(lines),
             };
             commands::search(&archive, &matcher, &scope, print, out)?
         }
@@ -286,6 +311,29 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// When `search` highlights what matched.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+enum Color {
+    /// When printing to a terminal, unless NO_COLOR is set (to anything but nothing).
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    fn wanted(self) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                io::stdout().is_terminal() && !no_color
+            }
+        }
+    }
 }
 
 /// Loads `dir`; with `summarise`, says on stderr how many problems there were.
