@@ -8,9 +8,8 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ffi::{OsStr, OsString};
 use std::fmt::Write as _;
-use std::fs::{FileType, OpenOptions};
+use std::fs::{File, FileType};
 use std::io::{self, Read};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -199,7 +198,9 @@ fn leads_outside(link: &Path, inside: &Path) -> Option<Problem> {
 }
 
 /// What a file is when it is no regular file: a named pipe, a device, a socket.
+#[cfg(unix)]
 pub fn not_a_file(kind: FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
     if kind.is_fifo() {
         "a named pipe (FIFO), not a regular file"
     } else if kind.is_char_device() || kind.is_block_device() {
@@ -209,6 +210,28 @@ pub fn not_a_file(kind: FileType) -> &'static str {
     } else {
         "not a regular file"
     }
+}
+
+/// What a file is when it is no regular file.
+#[cfg(not(unix))]
+pub fn not_a_file(_: FileType) -> &'static str {
+    "not a regular file"
+}
+
+/// Opens a day file to read. On Unix, without blocking (a named pipe would wait for a
+/// writer) and without becoming the controlling terminal (a terminal device named `.md`).
+#[cfg(unix)]
+fn open_to_read(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_to_read(path: &Path) -> io::Result<File> {
+    File::open(path)
 }
 
 /// What went wrong in the walk, in a reader's words (walkdir's repeat the path and speak of
@@ -249,10 +272,7 @@ fn read_reusing_buffer<T>(path: &Path, f: impl FnOnce(&Path, &[u8]) -> T) -> io:
     }
     BUFFER.with_borrow_mut(|buf| {
         buf.clear();
-        let file = OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-            .open(path)?;
+        let file = open_to_read(path)?;
         let meta = file.metadata()?;
         if !meta.is_file() {
             return Err(io::Error::other(not_a_file(meta.file_type())));

@@ -2,7 +2,6 @@
 //! behind a progress gauge, then loop (draw, read an event, update), and restore the
 //! terminal on every exit path, a panic included.
 
-use std::fs::OpenOptions;
 use std::io::{self, IsTerminal, Write, stdout};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,8 +17,6 @@ use crossterm::event::{
 use crossterm::execute;
 use crossterm::terminal::LeaveAlternateScreen;
 use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGXFSZ};
-use signal_hook::iterator::Signals;
 
 use crate::action::{Action, Effect, Shared};
 use crate::app::App;
@@ -88,9 +85,7 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
         execute!(stdout(), EnableMouseCapture)?;
     }
     let stop = stop_on_signals()?;
-    // A file-size limit reached by `:export` fails that write (EFBIG) instead of killing
-    // the reader with the terminal raw.
-    signal_hook::flag::register(SIGXFSZ, Arc::new(AtomicBool::new(false)))?;
+    let_big_writes_fail()?;
     let mut typed = Vec::new();
     let theme = &settings.theme;
     let loaded = wait_for(
@@ -295,9 +290,11 @@ fn follow_changes(
 /// place. If that path has not ended the process within [`STOP_GRACE`] (when the terminal
 /// is gone, crossterm's input reader spins on end-of-file and never returns to the loop),
 /// the process ends anyway.
+#[cfg(unix)]
 fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let stop = Arc::new(AtomicBool::new(false));
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let flag = Arc::clone(&stop);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
@@ -307,7 +304,8 @@ fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
             // lock: restore through a handle of our own on the terminal. It may block on
             // a terminal that is gone: try it aside, briefly.
             std::thread::spawn(|| {
-                if let Ok(mut tty) = OpenOptions::new().write(true).open("/dev/tty") {
+                let tty = std::fs::OpenOptions::new().write(true).open("/dev/tty");
+                if let Ok(mut tty) = tty {
                     let _ = restore_aside(&mut tty);
                 }
             });
@@ -318,12 +316,32 @@ fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
+/// Elsewhere no signal stops the reader: its keys do (Ctrl-c is a key in raw mode).
+#[cfg(not(unix))]
+fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
+    Ok(Arc::new(AtomicBool::new(false)))
+}
+
+/// A file-size limit reached by `:export` fails that write (EFBIG) instead of killing the
+/// reader with the terminal raw (SIGXFSZ).
+#[cfg(unix)]
+fn let_big_writes_fail() -> io::Result<()> {
+    let ignored = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGXFSZ, ignored).map(drop)
+}
+
+#[cfg(not(unix))]
+fn let_big_writes_fail() -> io::Result<()> {
+    Ok(())
+}
+
 /// Ctrl-z: gives the terminal back to the shell and stops; when the shell brings the
 /// reader back (`fg`), takes the terminal again and draws anew, as less and vim do.
+#[cfg(unix)]
 fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
     execute!(stdout(), DisableMouseCapture)?;
     ratatui::restore();
-    signal_hook::low_level::raise(SIGTSTP)?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     *terminal = ratatui::try_init()?;
     if mouse {
         execute!(stdout(), EnableMouseCapture)?;
@@ -331,8 +349,15 @@ fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
     terminal.clear()
 }
 
+/// No job control to stop for elsewhere: Ctrl-z does nothing.
+#[cfg(not(unix))]
+fn suspend(_: &mut DefaultTerminal, _: bool) -> io::Result<()> {
+    Ok(())
+}
+
 /// Puts the terminal back without the standard output or its lock: the sequences go to
 /// `tty`, and raw mode is left through the terminal's own settings.
+#[cfg(unix)]
 fn restore_aside(tty: &mut impl Write) -> io::Result<()> {
     execute!(tty, DisableMouseCapture, LeaveAlternateScreen, Show)?;
     crossterm::terminal::disable_raw_mode()
@@ -386,7 +411,7 @@ fn is_quit(event: &Event) -> bool {
             || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)))
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 
