@@ -20,6 +20,7 @@ pub mod action;
 pub mod activity;
 pub mod app;
 pub mod archive_search;
+pub mod bundled;
 pub mod commands;
 pub mod config;
 pub mod dates;
@@ -45,6 +46,7 @@ pub mod places;
 pub mod problem;
 pub mod rows;
 pub mod search;
+pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod text;

@@ -73,7 +73,7 @@ pub fn load_with_progress(
         );
     }
     progress.files.store(files.len(), Ordering::Relaxed);
-    let parsed: Vec<(DayFile, Option<ParsedDay>, Vec<Problem>)> = files
+    let parsed = files
         .into_par_iter()
         .map(|file| {
             let path = root.join(&file.rel);
@@ -92,6 +92,33 @@ pub fn load_with_progress(
             (file, day, file_problems)
         })
         .collect();
+    build(root, parsed, problems)
+}
+
+/// Loads day files given as (path below the archive, bytes) as a folder of them would load,
+/// through the same parser: the samples built into the binary. The archive's root is empty,
+/// as it has no folder.
+pub fn load_files(files: &[(&str, &[u8])]) -> anyhow::Result<(Archive, Vec<Problem>)> {
+    let parsed = files
+        .par_iter()
+        .filter(|(path, _)| is_day_file(Path::new(path)))
+        .map(|&(path, bytes)| {
+            let rel = PathBuf::from(path);
+            let (day, problems) = parse_day(&rel, bytes);
+            let (key, group) = group_of_os(&rel);
+            (DayFile { rel, key, group }, day, problems)
+        })
+        .collect();
+    build(Path::new(""), parsed, Vec::new())
+}
+
+/// The archive of the days parsed from files below `root`, with every problem found on the
+/// way (the walk's first, then each file's).
+fn build(
+    root: &Path,
+    parsed: Vec<(DayFile, Option<ParsedDay>, Vec<Problem>)>,
+    mut problems: Vec<Problem>,
+) -> anyhow::Result<(Archive, Vec<Problem>)> {
     let mut days = Vec::with_capacity(parsed.len());
     for (file, day, file_problems) in parsed {
         problems.extend(file_problems);

@@ -17,6 +17,7 @@ use chatlog::load::load;
 use chatlog::model::Archive;
 use chatlog::problem::Problem;
 use chatlog::search::{Matcher, Scope};
+use chatlog::source::Source;
 use chatlog::text;
 
 /// A fast, exact terminal reader for archives of group-chat day logs.
@@ -25,7 +26,8 @@ use chatlog::text;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The archive folder to read (default: the bundled sample-logs/).
+    /// The archive folder to read (default: the current folder if it holds day files, dated
+    /// .md/.markdown files at most 3 folders down; else the samples built into chatlog).
     dir: Option<PathBuf>,
     /// Neither open where the reader left this archive last time nor remember it now.
     #[arg(long)]
@@ -207,12 +209,11 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
     let out = &mut stdout.lock();
     let code = match cli.command {
         None => {
-            let dir = cli.dir.unwrap_or_else(bundled_sample);
             let options = chatlog::tui::Options {
                 remember: !cli.no_state,
                 config: cli.config,
             };
-            chatlog::tui::run(&dir, &options)?;
+            chatlog::tui::run(&Source::choose(cli.dir), &options)?;
             exit::OK
         }
         Some(Command::Check { dir }) => {
@@ -350,14 +351,4 @@ fn open(dir: &Path, summarise: bool) -> anyhow::Result<(ManuallyDrop<Archive>, V
         );
     }
     Ok((ManuallyDrop::new(archive), problems))
-}
-
-/// The sample archive shipped with the source, for a first run with no arguments.
-fn bundled_sample() -> PathBuf {
-    let beside_source = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
-    if beside_source.is_dir() {
-        beside_source
-    } else {
-        PathBuf::from("sample-logs")
-    }
 }

@@ -49,6 +49,11 @@ impl Watch {
         Ok(watch)
     }
 
+    /// The archive folder watched.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// Watches the folder at the root now, if there is one.
     fn rewatch(&mut self) -> notify::Result<()> {
         self._watcher = None;

@@ -2,6 +2,7 @@
 
 mod search;
 mod show;
+mod start;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
