@@ -11,9 +11,9 @@
 //! app/  app/overlay/                  view state and update, a file per overlay
 //! config.rs  keymap.rs                TOML → Settings; the bindings table
 //! action.rs  layout.rs  theme.rs  key.rs      small types everything above uses
-//! search.rs  archive_search.rs  activity.rs  filter.rs  echoes.rs  links.rs  rows.rs
-//! places.rs  history.rs  dirs.rs  watch.rs  manual.rs
-//! load.rs  parse/  echoes.rs  text.rs  entities.rs  model.rs  problem.rs  json.rs
+//! search.rs  archive_search.rs  activity.rs  filter.rs  echoes.rs  links.rs  rows.rs  grep.rs
+//! places.rs  history.rs  dirs.rs  watch.rs  manual.rs  source.rs  dates.rs
+//! load.rs  bundled.rs  parse/  echoes.rs  text.rs  entities.rs  model.rs  problem.rs  json.rs
 //! ```
 
 pub mod action;
