@@ -24,7 +24,7 @@ pub static COMMANDS: &[Command] = &[
     Command { names: &["last"], usage: ":last", help: "the group's last day", run: |app, _, _| app.open_day_in_group(usize::MAX) },
     Command { names: &["group"], usage: ":group NAME", help: "switch to another chat group", run: |app, _, name| group_named(app, name) },
     Command { names: &["search", "find"], usage: ":search TEXT", help: "search every day of the group, as F", run: |app, _, text| app.search_archive(text) },
-    Command { names: &["export", "export!"], usage: ":export FILE [DATES]", help: "save the day as shown, or the group's days in DATES (2018-03, 2018-03-01..2018-03-15), or over F's results those; .md .json .csv or text (export! overwrites)", run: |app, word, rest| app.export(rest, word == "export!") },
+    Command { names: &["export", "export!"], usage: ":export FILE", help: "save the day shown, or add DATES: 2018-03", run: |app, word, rest| app.export(rest, word == "export!") },
     Command { names: &["fold"], usage: ":fold", help: "fold echoes, or show every copy (e)", run: |app, _, _| app.toggle_fold() },
     Command { names: &["q", "quit"], usage: ":q :quit", help: "quit", run: |app, _, _| app.quit() },
 ];
