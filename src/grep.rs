@@ -92,7 +92,8 @@ fn windows(kept: &[usize], found: &[usize], lines: Lines) -> Vec<Range<usize>> {
     // A message found is always among those kept: the scope folds the echoes context does.
     let positions = found.iter().filter_map(|m| kept.binary_search(m).ok());
     for at in positions {
-        let run = at.saturating_sub(lines.before)..(at + lines.after + 1).min(kept.len());
+        let end = at.saturating_add(lines.after).saturating_add(1);
+        let run = at.saturating_sub(lines.before)..end.min(kept.len());
         match runs.last_mut() {
             Some(last) if last.end >= run.start => last.end = last.end.max(run.end),
             _ => runs.push(run),
@@ -213,6 +214,7 @@ mod tests {
         assert_eq!(runs(&kept, &[3, 7], 1, 1), [(2, 5), (6, 9)]);
         assert_eq!(runs(&kept, &[4], 0, 3), [(4, 8)]);
         assert_eq!(runs(&kept, &[4], 9, 0), [(0, 5)]);
+        assert_eq!(runs(&kept, &[4], usize::MAX, usize::MAX), [(0, 10)]);
         // Folded echoes (here 1 and 2) are no context.
         assert_eq!(runs(&[0, 3, 4], &[3], 1, 1), [(0, 3)]);
     }

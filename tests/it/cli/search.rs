@@ -134,6 +134,13 @@ fn search_context_prints_the_messages_around_each_one_found() {
         "13\n",
         "-c counts matches alone"
     );
+    let most = usize::MAX.to_string();
+    let whole = found(&dir, &["b1", "-C", &most]);
+    assert_eq!(
+        whole.lines().count(),
+        3,
+        "the whole day, no overflow: {whole}"
+    );
 }
 
 /// With --json, context messages are the objects matches are, with `"context": true`;
