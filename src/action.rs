@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use ratatui::layout::{Position, Size};
 
+use crate::export::Selection;
 use crate::model::Archive;
 use crate::places::Place;
 
@@ -157,14 +158,12 @@ pub enum Effect {
     Suspend,
 }
 
-/// `:export FILE`: the shown messages of a day, and where they go.
+/// `:export FILE [DATES]`: the messages to write, and where they go.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Export {
     pub archive: Shared,
-    /// Index of the day in `Archive::days`.
-    pub day: usize,
-    /// The messages to write, as indices into the day.
-    pub shown: Vec<usize>,
+    /// The days and messages, as indices into `archive`, and what chose them.
+    pub selection: Selection,
     pub file: String,
     /// `:export!`: replace a file that is there.
     pub overwrite: bool,

@@ -13,10 +13,12 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::activity::{self, Span};
-use crate::export::{self, Format, JsonFound};
+use crate::dates::DateSpan;
+use crate::export::{self, Format, Selection};
 use crate::filter;
+use crate::grep;
 use crate::json::write_json;
-use crate::model::{Archive, Day, Message};
+use crate::model::{Archive, Day};
 use crate::problem::{Problem, Severity};
 use crate::search::{Matcher, Scope, search_archive};
 use crate::text;
@@ -326,14 +328,11 @@ fn bar(count: usize, max: usize) -> String {
     format!("{}{}", "█".repeat(eighths / 8), PARTS[eighths % 8])
 }
 
-/// `search`: every matching message, one line each (or JSON lines).
 /// How `search` prints what it finds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Print {
-    /// A line per message.
-    Lines,
-    /// A JSON object per message, a line each.
-    Json,
+    /// The messages, as lines of text or JSON, with context or not.
+    Messages(grep::Lines),
     /// The number of messages found.
     Count,
     /// Nothing: the exit code says.
@@ -350,7 +349,6 @@ pub fn search(
     print: Print,
     out: &mut dyn Write,
 ) -> io::Result<i32> {
-    let with_group = archive.groups.len() > 1;
     let found = search_archive(archive, matcher, scope);
     let code = if found.is_empty() {
         exit::PROBLEMS
@@ -358,49 +356,59 @@ pub fn search(
         exit::OK
     };
     match print {
-        Print::Count => {
-            writeln!(out, "{}", found.len())?;
-            return Ok(code);
-        }
-        Print::Quiet => return Ok(code),
-        Print::Lines | Print::Json => {}
-    }
-    for hit in found {
-        if print == Print::Json {
-            write_json(out, &JsonFound::new(archive, hit))?;
-        } else {
-            let day = &archive.days[hit.day];
-            let msg = &day.messages[hit.message];
-            if with_group {
-                write!(out, "{} ", text::shown(&archive.group(day.group).name))?;
-            }
-            writeln!(out, "{} {}", day.date, one_line(archive, day, msg))?;
-        }
+        Print::Count => writeln!(out, "{}", found.len())?,
+        Print::Quiet => {}
+        Print::Messages(lines) => grep::write(archive, matcher, &found, !scope.all, lines, out)?,
     }
     Ok(code)
 }
 
-/// `TIME SPEAKER: text`, newlines shown as `⏎`, everything inert.
-fn one_line(archive: &Archive, day: &Day, msg: &Message) -> String {
-    let line = format!(
-        "{} {}: {}",
-        msg.time,
-        archive.speaker(msg.speaker),
-        day.body(msg)
-    );
-    text::shown(&line)
-}
-
-/// `show`: one day in `format`, only the messages `scope`'s speakers wrote.
+/// `show`: the days of `selection` in `format`; with `bom`, a UTF-8 byte order mark first
+/// (spreadsheets take CSV without one for a legacy encoding).
 pub fn show(
     archive: &Archive,
     problems: &[Problem],
-    day: &Day,
-    scope: &Scope,
-    format: Format,
+    selection: &Selection,
+    (format, bom): (Format, bool),
     out: &mut dyn Write,
 ) -> io::Result<i32> {
-    let shown = filter::shown(scope.speakers.as_ref(), !scope.all, day);
-    export::write_day(archive, day, &shown, format, out)?;
+    if bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    export::write_days(archive, selection, format, out)?;
     Ok(status(problems))
+}
+
+/// What `show` writes of `span` under `scope`: a day typed as one date is written even when
+/// nothing in it passes, and must be in one group (or named with one); of any longer span,
+/// every day of the group (or of all groups, in archive order) with something to write.
+pub fn show_selection(
+    archive: &Archive,
+    span: &DateSpan,
+    scope: &Scope,
+) -> anyhow::Result<Selection> {
+    let fold = !scope.all;
+    let days = (archive.days.iter().enumerate())
+        .filter(|(_, d)| span.contains(d.date) && scope.group.is_none_or(|g| g == d.group));
+    let days: Vec<(usize, Vec<usize>)> = days
+        .map(|(i, day)| (i, filter::shown(scope.speakers.as_ref(), fold, day)))
+        .filter(|(_, shown)| span.one_day || !shown.is_empty())
+        .collect();
+    if span.one_day && days.len() > 1 {
+        let names: Vec<String> = (days.iter())
+            .map(|(i, _)| text::shown(&archive.group(archive.days[*i].group).name))
+            .collect();
+        anyhow::bail!(
+            "{span} is in several groups ({}): pick one with --group",
+            names.join(", ")
+        );
+    }
+    if span.one_day && days.is_empty() {
+        anyhow::bail!("no log for {span}");
+    }
+    Ok(Selection {
+        days,
+        filters: (scope.speakers.as_ref()).map_or_else(String::new, |f| f.label(archive)),
+        folded: fold,
+    })
 }

@@ -32,11 +32,7 @@ pub fn carry_out(effect: Effect) -> Option<String> {
 
 /// Writes an export and says how it went.
 fn write_export(job: &Export) -> String {
-    let archive = &job.archive.0;
-    match archive.days.get(job.day) {
-        Some(day) => export::to_file(archive, day, &job.shown, &job.file, job.overwrite),
-        None => "not exported: the day is no longer in the archive".to_owned(),
-    }
+    export::to_file(&job.archive.0, &job.selection, &job.file, job.overwrite)
 }
 
 /// Puts `text` on the system clipboard through the first clipboard program there is, else

@@ -1,58 +1,117 @@
-//! One day written out: as `show` prints it, back in the archive's own Markdown, or as one
-//! JSON object. `chatlog show --format` and the reader's `:export` both write through
-//! [`write_day`], so a day looks the same whichever way it leaves.
+//! Days written out: as `show` prints them, back in the archive's own Markdown, as JSON
+//! (one object a day, a line each) or as CSV. `chatlog show --format` and the reader's
+//! `:export` both write through [`write_days`], so a day looks the same whichever way it
+//! leaves.
 //!
 //! [`to_file`] is `:export`: chatlog never writes inside an archive, so it refuses any path
 //! that lands there, links followed.
 //!
-//! Every format is inert on a terminal: text shows controls as pictures, JSON escapes them,
-//! and Markdown writes them as `&#N;` entities, which the parser decodes back.
+//! Every format is inert on a terminal: text and CSV show controls as pictures, JSON
+//! escapes them, and Markdown writes them as `&#N;` entities, which the parser decodes back.
 
-use std::borrow::Cow;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use schemars::JsonSchema;
-use serde::Serialize;
 use serde_json::json;
 
 use crate::document;
 use crate::entities;
 use crate::json::write_json;
 use crate::load;
-use crate::model::{Archive, Day, Document, Entry, Kind, Message};
+use crate::model::{Archive, Day, Document, Message};
 use crate::parse::parse_header;
-use crate::search::Found;
 use crate::text;
 
 pub mod atomic;
+mod csv;
+mod json_day;
 
-/// How a day is written.
+use json_day::JsonDay;
+pub use json_day::{JsonDocument, JsonFound, JsonMessage};
+
+/// How days are written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// A line per message, as `show` has always printed it.
+    /// A line per message, under a heading per day.
     #[default]
     Text,
-    /// A day file in the archive's format, which chatlog loads again.
+    /// Day files in the archive's format, which chatlog loads again.
     Markdown,
-    /// One JSON object: group, date, messages (time, speaker, kind, text).
+    /// One JSON object a day, a line each: group, date, messages (time, speaker, kind, text).
     Json,
+    /// A row per message: group,date,time,speaker,kind,text (RFC 4180).
+    Csv,
 }
 
 impl Format {
-    /// The format a file name asks for: `.md` or `.markdown` Markdown, `.json` JSON, any
-    /// other name text.
+    /// The format a file name asks for: `.md` or `.markdown` Markdown, `.json` JSON, `.csv`
+    /// CSV, any other name text.
     pub fn for_path(path: &Path) -> Format {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if load::is_day_file(path) {
             Format::Markdown
         } else if ext.eq_ignore_ascii_case("json") {
             Format::Json
+        } else if ext.eq_ignore_ascii_case("csv") {
+            Format::Csv
         } else {
             Format::Text
         }
     }
+}
+
+/// What is written: days, each with the messages to write, and what chose those messages,
+/// so that a heading can say what it counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Each day (its index in `Archive::days`) with the indices of the messages to write,
+    /// in file order.
+    pub days: Vec<(usize, Vec<usize>)>,
+    /// What chose the messages, as a heading names it (`speaker 张三, &签到`); empty for
+    /// nothing.
+    pub filters: String,
+    /// Echoes were left out.
+    pub folded: bool,
+}
+
+impl Selection {
+    /// Messages and documents written in all: (messages, documents).
+    pub fn counts(&self, archive: &Archive) -> (usize, usize) {
+        let mut counts = (0, 0);
+        for (day, shown) in &self.days {
+            let messages = archive.days.get(*day).map_or(0, |d| d.messages.len());
+            let written = shown.iter().filter(|&&i| i < messages).count();
+            counts.0 += written;
+            counts.1 += shown.len() - written;
+        }
+        counts
+    }
+}
+
+/// Writes every day of `selection` in `format`: text days one after another with a blank
+/// line between, Markdown day files one after another, JSON a line a day, CSV one header
+/// and then a row per message.
+pub fn write_days(
+    archive: &Archive,
+    selection: &Selection,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if format == Format::Csv {
+        csv::write_record(out, &CSV_COLUMNS)?;
+    }
+    for (n, (i, shown)) in selection.days.iter().enumerate() {
+        let Some(day) = archive.days.get(*i) else {
+            continue;
+        };
+        if n > 0 && format == Format::Text {
+            writeln!(out)?;
+        }
+        let count = count_note(day, shown, &selection.filters, selection.folded);
+        write_one(archive, day, shown, &count, format, out)?;
+    }
+    Ok(())
 }
 
 /// Writes the messages and documents of `day` at the entry indices `shown` (in order) in
@@ -64,26 +123,39 @@ pub fn write_day(
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    if format == Format::Csv {
+        csv::write_record(out, &CSV_COLUMNS)?;
+    }
+    write_one(
+        archive,
+        day,
+        shown,
+        &count_note(day, shown, "", false),
+        format,
+        out,
+    )
+}
+
+/// One day in `format`; `count` is what its text heading says of the messages.
+fn write_one(
+    archive: &Archive,
+    day: &Day,
+    shown: &[usize],
+    count: &str,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let messages = shown.iter().filter_map(|&i| day.messages.get(i));
-    let documents = documents_of(day, shown);
+    let documents = day.documents_among(shown);
     match format {
         Format::Text => {
-            write_text(archive, day, messages, out)?;
+            write_text(archive, day, count, messages, out)?;
             write_documents(day, &documents, out)
         }
         Format::Markdown => write_markdown(archive, day, messages, &documents, out),
         Format::Json => write_json(out, &JsonDay::new(archive, day, shown)),
+        Format::Csv => write_csv(archive, day, messages, &documents, out),
     }
-}
-
-/// The documents among the entries `shown` of `day`.
-fn documents_of<'a>(day: &'a Day, shown: &[usize]) -> Vec<&'a Document> {
-    let entries = shown.iter().filter_map(|&i| day.entry(i));
-    let documents = entries.filter_map(|e| match e {
-        Entry::Document(doc) => Some(doc),
-        Entry::Message(_) => None,
-    });
-    documents.collect()
 }
 
 /// After the messages, each document: `document: TITLE`, then its Markdown indented; inert.
@@ -98,22 +170,43 @@ fn write_documents(day: &Day, documents: &[&Document], out: &mut dyn Write) -> i
     Ok(())
 }
 
-/// A heading with the day's full count, then `TIME SPEAKER: text` per message, further
-/// lines of a body indented under the first; everything inert.
+/// What a heading says of the messages `shown` of `day`: `310 messages` when that is all
+/// of them, else `12 of 310 messages, speaker 张三` naming what left the others out:
+/// `filters`, and folding when an echo of a message written was left out.
+fn count_note(day: &Day, shown: &[usize], filters: &str, folded: bool) -> String {
+    let total = day.messages.len();
+    // Entry indices past the messages are documents, which the heading does not count.
+    let written = shown.iter().filter(|&&i| i < total).count();
+    if written == total {
+        return format!("{total} {}", text::plural(total, "message", "messages"));
+    }
+    let has = |i: u32| shown.binary_search(&(i as usize)).is_ok();
+    let echo_left = folded && day.echoes.iter().any(|e| has(e.of) && !has(e.message));
+    let why: Vec<&str> = [(filters, !filters.is_empty()), ("echoes folded", echo_left)]
+        .into_iter()
+        .filter_map(|(why, said)| said.then_some(why))
+        .collect();
+    let why: String = why.iter().map(|w| format!(", {w}")).collect();
+    format!("{written} of {total} messages{why}")
+}
+
+/// A heading that says what it counts (`count`), then `TIME SPEAKER: text` per message,
+/// further lines of a body indented under the first; everything inert.
 fn write_text<'a>(
     archive: &Archive,
     day: &Day,
+    count: &str,
     messages: impl Iterator<Item = &'a Message>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let group = &archive.group(day.group).name;
     writeln!(
         out,
-        "# {} {} ({}) · {} messages",
+        "# {} {} ({}) · {}",
         text::shown(group),
         day.date,
         day.date.format("%A"),
-        day.messages.len()
+        text::shown(count)
     )?;
     for msg in messages {
         let mut lines = day.body(msg).split('\n');
@@ -128,6 +221,40 @@ fn write_text<'a>(
         for line in lines {
             writeln!(out, "         {}", text::shown(line))?;
         }
+    }
+    Ok(())
+}
+
+/// The columns of CSV output, its first record.
+const CSV_COLUMNS: [&str; 6] = ["group", "date", "time", "speaker", "kind", "text"];
+
+/// A CSV record per message, in [`CSV_COLUMNS`] order, then one per document (kind
+/// `document`, no time or speaker, its title a line above its text); texts exact but inert.
+fn write_csv<'a>(
+    archive: &Archive,
+    day: &Day,
+    messages: impl Iterator<Item = &'a Message>,
+    documents: &[&Document],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let group = &archive.group(day.group).name;
+    let date = day.date.to_string();
+    for msg in messages {
+        let time = msg.time.to_string();
+        let fields = [
+            group.as_str(),
+            &date,
+            &time,
+            archive.speaker(msg.speaker),
+            msg.kind.name(),
+            day.body(msg),
+        ];
+        csv::write_record(out, &fields)?;
+    }
+    for doc in documents {
+        let text = format!("{}\n{}", doc.title, day.document_text(doc));
+        let fields = [group.as_str(), &date, "", "", document::LABEL, &text];
+        csv::write_record(out, &fields)?;
     }
     Ok(())
 }
@@ -212,173 +339,48 @@ fn starts_header(body: &str, i: usize) -> bool {
     line_start && parse_header(line).is_some()
 }
 
-/// `{"date", "group", "messages": [{"kind", "speaker", "text", "time"}]}` on one line,
-/// texts exact and inert. Serialized as it is written, a message at a time: a day of two
-/// million messages as `serde_json::Value`s took 3.8 GB. The fields are in the order the
-/// `Value` map wrote them (sorted), so the bytes are the same.
-#[derive(Serialize)]
-struct JsonDay<'a> {
-    date: String,
-    /// Only in a day that has documents, so a chat day's bytes stay as they were.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    documents: Vec<JsonDocument<'a>>,
-    group: &'a str,
-    messages: JsonMessages<'a>,
-}
-
-/// A document of a day: `show --format json` and the MCP `read_day` give it.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonDocument<'a> {
-    /// Its Markdown, HTML entities decoded.
-    pub text: Cow<'a, str>,
-    /// From its front matter, else its file's name.
-    pub title: Cow<'a, str>,
-}
-
-impl<'a> JsonDocument<'a> {
-    pub fn new(day: &'a Day, doc: &'a Document) -> Self {
-        JsonDocument {
-            text: Cow::Borrowed(day.document_text(doc)),
-            title: Cow::Borrowed(&doc.title),
+/// The reader's `:export FILE` (`overwrite`: `:export! FILE`): writes `selection` to FILE
+/// in the format its extension asks for ([`Format::for_path`]) and returns the notice that
+/// says what was written, or why nothing was. A relative FILE is relative to the current
+/// folder; `~/` is the home folder.
+pub fn to_file(archive: &Archive, selection: &Selection, file: &str, overwrite: bool) -> String {
+    match export_to(archive, selection, file, overwrite) {
+        Ok(path) => {
+            let (n, documents) = selection.counts(archive);
+            let days = match selection.days.len() {
+                1 => String::new(),
+                d => format!(" ({d} days)"),
+            };
+            let noun = text::plural(n, "message", "messages");
+            let documents = match documents {
+                0 => String::new(),
+                d => format!(" and {d} {}", text::plural(d, "document", "documents")),
+            };
+            format!("wrote {n} {noun}{documents}{days} to {}", path.display())
         }
-    }
-
-    /// The documents among the entries `shown` of `day`.
-    pub fn all(day: &'a Day, shown: &[usize]) -> Vec<Self> {
-        let documents = documents_of(day, shown).into_iter();
-        documents.map(|doc| JsonDocument::new(day, doc)).collect()
-    }
-}
-
-impl<'a> JsonDay<'a> {
-    fn new(archive: &'a Archive, day: &'a Day, shown: &'a [usize]) -> Self {
-        JsonDay {
-            documents: JsonDocument::all(day, shown),
-            date: day.date.to_string(),
-            group: &archive.group(day.group).name,
-            messages: JsonMessages {
-                archive,
-                day,
-                shown,
-            },
-        }
-    }
-}
-
-/// The messages of `day` at `shown`, serialized one by one as a JSON array.
-struct JsonMessages<'a> {
-    archive: &'a Archive,
-    day: &'a Day,
-    shown: &'a [usize],
-}
-
-impl Serialize for JsonMessages<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let messages = self.shown.iter().filter_map(|&i| self.day.messages.get(i));
-        serializer.collect_seq(messages.map(|msg| JsonMessage::new(self.archive, self.day, msg)))
-    }
-}
-
-// Texts are exact; each writer makes them inert its own way.
-/// One message of a day: `show --format json` and the MCP `read_day` give it.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonMessage<'a> {
-    /// `text`, `image` (an image alone) or `link` (text holding a URL).
-    pub kind: &'static str,
-    /// The name the message was posted under.
-    pub speaker: Cow<'a, str>,
-    /// The body, HTML entities decoded; lines joined by newlines.
-    pub text: Cow<'a, str>,
-    /// `HH:MM:SS` from the message's header.
-    pub time: String,
-}
-
-impl<'a> JsonMessage<'a> {
-    pub fn new(archive: &'a Archive, day: &'a Day, msg: &Message) -> Self {
-        JsonMessage {
-            kind: kind_name(msg.kind),
-            speaker: Cow::Borrowed(archive.speaker(msg.speaker)),
-            text: Cow::Borrowed(day.body(msg)),
-            time: msg.time.to_string(),
-        }
-    }
-}
-
-// The fields are in the order `search --json` has always written them (sorted).
-/// A message a search found: `search --json` and the MCP `search` give it.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonFound<'a> {
-    /// `YYYY-MM-DD`.
-    pub date: String,
-    /// The chat group.
-    pub group: Cow<'a, str>,
-    /// The name the message was posted under.
-    pub speaker: Cow<'a, str>,
-    /// The body, HTML entities decoded; lines joined by newlines.
-    pub text: Cow<'a, str>,
-    /// `HH:MM:SS` from the message's header.
-    pub time: String,
-}
-
-impl<'a> JsonFound<'a> {
-    pub fn new(archive: &'a Archive, found: Found) -> Self {
-        let day = &archive.days[found.day];
-        let msg = &day.messages[found.message];
-        JsonFound {
-            date: day.date.to_string(),
-            group: Cow::Borrowed(&archive.group(day.group).name),
-            speaker: Cow::Borrowed(archive.speaker(msg.speaker)),
-            text: Cow::Borrowed(day.body(msg)),
-            time: msg.time.to_string(),
-        }
-    }
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Text => "text",
-        Kind::Image => "image",
-        Kind::Link => "link",
-    }
-}
-
-/// The reader's `:export FILE` (`overwrite`: `:export! FILE`): writes the open day's `shown`
-/// messages to FILE in the format its extension asks for ([`Format::for_path`]) and returns
-/// the notice that says what was written, or why nothing was. A relative FILE is relative
-/// to the current folder; `~/` is the home folder.
-pub fn to_file(
-    archive: &Archive,
-    day: &Day,
-    shown: &[usize],
-    file: &str,
-    overwrite: bool,
-) -> String {
-    match export_to(archive, day, shown, file, overwrite) {
-        Ok(path) if shown.len() == 1 => format!("wrote 1 message to {}", path.display()),
-        Ok(path) => format!("wrote {} messages to {}", shown.len(), path.display()),
         Err(why) => format!("not exported: {why}"),
     }
 }
 
 /// [`to_file`]'s work: the path written, or why not. Every check runs before anything is
-/// written, and the day is written to a new file that replaces FILE only once it is whole
-/// ([`atomic::write_file`]): a refusal or a failure (a full disk) leaves FILE as it was.
+/// written, and the days are written to a new file that replaces FILE only once it is
+/// whole ([`atomic::write_file`]): a refusal or a failure (a full disk) leaves FILE as it
+/// was.
 fn export_to(
     archive: &Archive,
-    day: &Day,
-    shown: &[usize],
+    selection: &Selection,
     file: &str,
     overwrite: bool,
 ) -> Result<PathBuf, String> {
     if file.is_empty() {
-        return Err("no file: :export FILE (:export! FILE overwrites)".into());
+        return Err("no file: :export FILE [DATES] (:export! FILE overwrites)".into());
     }
     let path = expand_home(file)?;
     let target = landing(&path)?;
     stay_out_of(&archive.root, &target, &path)?;
     let format = Format::for_path(&path);
     atomic::write_file(&target, overwrite, |out| {
-        write_day(archive, day, shown, format, out)
+        write_days(archive, selection, format, out)
     })
     .map_err(|e| match e.kind() {
         io::ErrorKind::AlreadyExists => format!("{file} exists (:export! overwrites it)"),
@@ -397,8 +399,12 @@ fn expand_home(file: &str) -> Result<PathBuf, String> {
     }
 }
 
-/// Refuses a `target` (where `path` really lands) inside the archive at `root`.
+/// Refuses a `target` (where `path` really lands) inside the archive at `root`. The
+/// samples bundled in the binary have no folder (an empty `root`): nothing to keep out of.
 fn stay_out_of(root: &Path, target: &Path, path: &Path) -> Result<(), String> {
+    if root.as_os_str().is_empty() {
+        return Ok(());
+    }
     let root = fs::canonicalize(root)
         .map_err(|e| format!("cannot find the archive folder to keep out of it: {e}"))?;
     if target.starts_with(&root) {
@@ -433,7 +439,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::model::{FrontMatter, Group, GroupId, Speaker, SpeakerId, Time};
+    use crate::model::{FrontMatter, Group, GroupId, Kind, Speaker, SpeakerId, Time};
     use crate::parse::parse_day;
 
     /// A one-group, one-day archive with these (speaker, body) messages, a speaker id each.

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::model::{Archive, Day, Message, SpeakerId};
+use crate::text;
 
 /// Only these speakers' messages; never empty (no filter is `None` where one is held).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -44,6 +45,30 @@ impl SpeakerFilter {
 
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
+    }
+
+    /// `speaker 张三`, or `speakers 张三, 李四, 王五 and 2 more`: the people chosen, each by
+    /// the name they go by (their other names are chosen with them), for a heading. Inert.
+    pub fn label(&self, archive: &Archive) -> String {
+        const NAMED: usize = 3;
+        let mut people: Vec<String> = Vec::new();
+        for id in self.ids() {
+            let name = match archive.person_id(id) {
+                Some(person) => archive.person_name(person),
+                None => archive.speaker(id),
+            };
+            let name = text::shown(name);
+            if !people.contains(&name) {
+                people.push(name);
+            }
+        }
+        let more = match people.len().saturating_sub(NAMED) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        let noun = text::plural(people.len(), "speaker", "speakers");
+        people.truncate(NAMED);
+        format!("{noun} {}{more}", people.join(", "))
     }
 
     /// The chosen speakers' names in `archive`.

@@ -182,6 +182,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Results, &[key('a')], A::ResultsOption(ResultsOption::AllGroups), "this group / all groups"),
     bind(Results, &[key('r')], A::ResultsOption(ResultsOption::Regex), "plain text / regular expression"),
     bind(Results, &[key('o')], A::ResultsOption(ResultsOption::NewestFirst), "newest / oldest first"),
+    bind(Results, &[key(':')], A::OpenCommand, "a command: :export FILE writes these results"),
     bind(Results, &[code(Esc), key('q')], A::Cancel, "close (stops a search still running)"),
     bind(Calendar, &[key('h'), code(Left)], A::MoveCalendar(Step::Days(-1)), "a day back"),
     bind(Calendar, &[key('l'), code(Right)], A::MoveCalendar(Step::Days(1)), "a day on"),

@@ -11,17 +11,19 @@
 //! app/  app/overlay/                  view state and update, a file per overlay
 //! config.rs  keymap.rs                TOML → Settings; the bindings table
 //! action.rs  layout.rs  theme.rs  key.rs      small types everything above uses
-//! search.rs  archive_search.rs  activity.rs  filter.rs  echoes.rs  links.rs  rows.rs
-//! places.rs  history.rs  dirs.rs  watch.rs  manual.rs
-//! load.rs  parse/  echoes.rs  text.rs  entities.rs  model.rs  problem.rs  json.rs
+//! search.rs  archive_search.rs  activity.rs  filter.rs  echoes.rs  links.rs  rows.rs  grep.rs
+//! places.rs  history.rs  dirs.rs  watch.rs  manual.rs  source.rs  dates.rs
+//! load.rs  bundled.rs  parse/  echoes.rs  text.rs  entities.rs  model.rs  problem.rs  json.rs
 //! ```
 
 pub mod action;
 pub mod activity;
 pub mod app;
 pub mod archive_search;
+pub mod bundled;
 pub mod commands;
 pub mod config;
+pub mod dates;
 pub mod dirs;
 pub mod document;
 pub mod echoes;
@@ -29,6 +31,7 @@ pub mod effects;
 pub mod entities;
 pub mod export;
 pub mod filter;
+pub mod grep;
 pub mod history;
 pub mod json;
 pub mod key;
@@ -44,6 +47,7 @@ pub mod places;
 pub mod problem;
 pub mod rows;
 pub mod search;
+pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod text;

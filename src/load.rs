@@ -8,9 +8,8 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ffi::{OsStr, OsString};
 use std::fmt::Write as _;
-use std::fs::{FileType, OpenOptions};
+use std::fs::{File, FileType};
 use std::io::{self, Read};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -74,7 +73,7 @@ pub fn load_with_progress(
         );
     }
     progress.files.store(files.len(), Ordering::Relaxed);
-    let parsed: Vec<(DayFile, Option<ParsedDay>, Vec<Problem>)> = files
+    let parsed = files
         .into_par_iter()
         .map(|file| {
             let path = root.join(&file.rel);
@@ -93,6 +92,33 @@ pub fn load_with_progress(
             (file, day, file_problems)
         })
         .collect();
+    build(root, parsed, problems)
+}
+
+/// Loads day files given as (path below the archive, bytes) as a folder of them would load,
+/// through the same parser: the samples built into the binary. The archive's root is empty,
+/// as it has no folder.
+pub fn load_files(files: &[(&str, &[u8])]) -> anyhow::Result<(Archive, Vec<Problem>)> {
+    let parsed = files
+        .par_iter()
+        .filter(|(path, _)| is_day_file(Path::new(path)))
+        .map(|&(path, bytes)| {
+            let rel = PathBuf::from(path);
+            let (day, problems) = parse_day(&rel, bytes);
+            let (key, group) = group_of_os(&rel);
+            (DayFile { rel, key, group }, day, problems)
+        })
+        .collect();
+    build(Path::new(""), parsed, Vec::new())
+}
+
+/// The archive of the days parsed from files below `root`, with every problem found on the
+/// way (the walk's first, then each file's).
+fn build(
+    root: &Path,
+    parsed: Vec<(DayFile, Option<ParsedDay>, Vec<Problem>)>,
+    mut problems: Vec<Problem>,
+) -> anyhow::Result<(Archive, Vec<Problem>)> {
     let mut days = Vec::with_capacity(parsed.len());
     for (file, day, file_problems) in parsed {
         problems.extend(file_problems);
@@ -203,7 +229,9 @@ fn leads_outside(link: &Path, inside: &Path) -> Option<Problem> {
 }
 
 /// What a file is when it is no regular file: a named pipe, a device, a socket.
+#[cfg(unix)]
 pub fn not_a_file(kind: FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
     if kind.is_fifo() {
         "a named pipe (FIFO), not a regular file"
     } else if kind.is_char_device() || kind.is_block_device() {
@@ -213,6 +241,28 @@ pub fn not_a_file(kind: FileType) -> &'static str {
     } else {
         "not a regular file"
     }
+}
+
+/// What a file is when it is no regular file.
+#[cfg(not(unix))]
+pub fn not_a_file(_: FileType) -> &'static str {
+    "not a regular file"
+}
+
+/// Opens a day file to read. On Unix, without blocking (a named pipe would wait for a
+/// writer) and without becoming the controlling terminal (a terminal device named `.md`).
+#[cfg(unix)]
+fn open_to_read(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_to_read(path: &Path) -> io::Result<File> {
+    File::open(path)
 }
 
 /// What went wrong in the walk, in a reader's words (walkdir's repeat the path and speak of
@@ -253,10 +303,7 @@ fn read_reusing_buffer<T>(path: &Path, f: impl FnOnce(&Path, &[u8]) -> T) -> io:
     }
     BUFFER.with_borrow_mut(|buf| {
         buf.clear();
-        let file = OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-            .open(path)?;
+        let file = open_to_read(path)?;
         let meta = file.metadata()?;
         if !meta.is_file() {
             return Err(io::Error::other(not_a_file(meta.file_type())));

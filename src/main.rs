@@ -1,6 +1,6 @@
 //! The `chatlog` command line: picks a command, loads the archive, runs it.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,11 +10,14 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use chatlog::activity::Span;
 use chatlog::commands::{self, By, Print, exit};
+use chatlog::dates::DateSpan;
 use chatlog::export::Format;
+use chatlog::grep;
 use chatlog::load::load;
 use chatlog::model::Archive;
 use chatlog::problem::Problem;
 use chatlog::search::{Matcher, Scope};
+use chatlog::source::Source;
 use chatlog::text;
 
 /// A fast, exact terminal reader for archives of group-chat day logs.
@@ -23,7 +26,8 @@ use chatlog::text;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The archive folder to read (default: the bundled sample-logs/).
+    /// The archive folder to read (default: the current folder if it holds day files, dated
+    /// .md/.markdown files at most 3 folders down; else the samples built into chatlog).
     dir: Option<PathBuf>,
     /// Neither open where the reader left this archive last time nor remember it now.
     #[arg(long)]
@@ -67,7 +71,9 @@ enum Command {
     /// Prints every message that matches QUERY, one per line. Exits 0 when something
     /// matched, 1 when nothing did, 2 on an error, as grep does.
     #[command(
-        after_help = "Examples:\n  chatlog search ~/chats 代扣 --group devarch --from 2018-03-01 --to 2018-03-31\n  chatlog search ~/chats '代扣|清算' --regex --speaker 田浩沛 --json\n  chatlog search ~/chats 备付金 -c"
+        after_help = "Context lines (-A, -B, -C) have '-' where a found message has ':' after the speaker \
+(TIME SPEAKER- text), and a line '--' stands between groups that do not follow each other.\n\n\
+Examples:\n  chatlog search ~/chats 代扣 --group devarch --from 2018-03-01 --to 2018-03-31\n  chatlog search ~/chats '代扣|清算' --regex --speaker 田浩沛 --json\n  chatlog search ~/chats 备付金 -C 2 --color always | less -R\n  chatlog search ~/chats 备付金 -c"
     )]
     Search {
         /// The archive folder.
@@ -89,7 +95,20 @@ enum Command {
         /// QUERY is a regular expression.
         #[arg(long)]
         regex: bool,
-        /// JSON lines with group, date, time, speaker, text.
+        /// Print N messages of the day after each one found (whoever wrote them).
+        #[arg(short = 'A', long, value_name = "N")]
+        after_context: Option<usize>,
+        /// Print N messages of the day before each one found (whoever wrote them).
+        #[arg(short = 'B', long, value_name = "N")]
+        before_context: Option<usize>,
+        /// Print N messages of the day before and after each one found (-A and -B win).
+        #[arg(short = 'C', long, value_name = "N")]
+        context: Option<usize>,
+        /// Highlight the matched text: auto (only when printing to a terminal, and not with
+        /// NO_COLOR set), always, never.
+        #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
+        color: Color,
+        /// JSON lines with group, date, time, speaker, text (context: "context": true too).
         #[arg(long)]
         json: bool,
         /// Print the number of matching messages instead of them.
@@ -103,25 +122,34 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
-    /// Prints one day: as text, as a day file in the archive's format, or as JSON.
+    /// Prints a day, or every day of a month, a year or a range: as text, as day files in
+    /// the archive's format, as JSON or as CSV.
     #[command(
-        after_help = "Examples:\n  chatlog show ~/chats 2018-03-26 --group prodarch\n  chatlog show ~/chats 2018-03-26 --group prodarch --format markdown --all > day.md"
+        after_help = "Examples:\n  chatlog show ~/chats 2018-03-26 --group prodarch\n  chatlog show ~/chats 2018-03 --group prodarch --speaker 田浩沛\n  chatlog show ~/chats 2018-03-01..2018-03-15 --format json | jq .date\n  chatlog show ~/chats 2018 --group devarch --format csv --bom > devarch-2018.csv\n  chatlog show ~/chats 2018-03-26 --group prodarch --format markdown --all > day.md"
     )]
     Show {
         /// The archive folder.
         dir: PathBuf,
-        /// The day (YYYY-MM-DD).
-        date: NaiveDate,
-        /// The chat group (needed when the date is in several groups).
+        /// A day (YYYY-MM-DD), a month (YYYY-MM), a year (YYYY) or FIRST..LAST of those. A
+        /// day is printed even when empty; of longer spans, the days with messages to print.
+        #[arg(value_name = "DATES")]
+        dates: DateSpan,
+        /// The chat group (needed when a single date is in several groups; a span without it
+        /// prints every group's days, group by group).
         #[arg(long, value_name = "G")]
         group: Option<String>,
         /// Only messages by this person (any of their names, exact; repeat for several).
         #[arg(long, value_name = "NAME")]
         speaker: Vec<String>,
-        /// text: a line per message; markdown: a day file chatlog loads again; json: one
-        /// object with group, date and messages (time, speaker, kind, text).
+        /// text: a heading per day, a line per message; markdown: day files chatlog loads
+        /// again; json: an object a day, a line each (group, date, messages: time, speaker,
+        /// kind, text); csv: group,date,time,speaker,kind,text rows under a header (RFC 4180).
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// With --format csv: start with a UTF-8 byte order mark, so that spreadsheets read
+        /// Chinese text as UTF-8.
+        #[arg(long)]
+        bom: bool,
         /// Every message, echoes included (an echo: the same message again, same day and
         /// second, from a merged export; by default it is left to the message it repeats).
         #[arg(long)]
@@ -181,12 +209,11 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
     let out = &mut stdout.lock();
     let code = match cli.command {
         None => {
-            let dir = cli.dir.unwrap_or_else(bundled_sample);
             let options = chatlog::tui::Options {
                 remember: !cli.no_state,
                 config: cli.config,
             };
-            chatlog::tui::run(&dir, &options)?;
+            chatlog::tui::run(&Source::choose(cli.dir), &options)?;
             exit::OK
         }
         Some(Command::Check { dir }) => {
@@ -216,6 +243,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             from,
             to,
             regex,
+            after_context,
+            before_context,
+            context,
+            color,
             json,
             all,
             count,
@@ -232,42 +263,40 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             let mut scope = Scope::named(&archive, group.as_deref(), &speaker, all)?;
             scope.from = from;
             scope.to = to;
-            let print = match (quiet, count, json) {
-                (true, _, _) => Print::Quiet,
-                (_, true, _) => Print::Count,
-                (_, _, true) => Print::Json,
-                _ => Print::Lines,
+            let lines = grep::Lines {
+                before: before_context.or(context).unwrap_or(0),
+                after: after_context.or(context).unwrap_or(0),
+                color: !json && color.wanted(),
+                json,
+            };
+            let print = match (quiet, count) {
+                (true, _) => Print::Quiet,
+                (_, true) => Print::Count,
+                _ => Print::Messages(lines),
             };
             commands::search(&archive, &matcher, &scope, print, out)?
         }
         Some(Command::Show {
             dir,
-            date,
+            dates,
             group,
             speaker,
             format,
+            bom,
             all,
         }) => {
+            if bom && format != Format::Csv {
+                anyhow::bail!("--bom goes with --format csv");
+            }
             let (archive, problems) = open(&dir, true)?;
             let scope = Scope::named(&archive, group.as_deref(), &speaker, all)?;
-            let day = archive
-                .days
-                .iter()
-                .filter(|d| d.date == date && scope.group.is_none_or(|g| g == d.group))
-                .collect::<Vec<_>>();
-            match day.as_slice() {
-                [] => anyhow::bail!("no log for {date}"),
-                [one] => commands::show(&archive, &problems, one, &scope, format, out)?,
-                many => {
-                    let names: Vec<&str> = many
-                        .iter()
-                        .map(|d| archive.group(d.group).name.as_str())
-                        .collect();
-                    anyhow::bail!(
-                        "{date} is in several groups ({}): pick one with --group",
-                        names.join(", ")
-                    )
-                }
+            let selection = commands::show_selection(&archive, &dates, &scope)?;
+            if selection.days.is_empty() {
+                let within = group.map_or_else(String::new, |g| format!(" in {}", text::shown(&g)));
+                eprintln!("chatlog: nothing to show in {dates}{within}");
+                exit::PROBLEMS
+            } else {
+                commands::show(&archive, &problems, &selection, (format, bom), out)?
             }
         }
         // Served above, before standard output was locked.
@@ -285,6 +314,29 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
     Ok(code)
 }
 
+/// When `search` highlights what matched.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+enum Color {
+    /// When printing to a terminal, unless NO_COLOR is set (to anything but nothing).
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    fn wanted(self) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                io::stdout().is_terminal() && !no_color
+            }
+        }
+    }
+}
+
 /// Loads `dir`; with `summarise`, says on stderr how many problems there were.
 ///
 /// The archive is never freed: the process ends right after the command, and freeing a
@@ -299,14 +351,4 @@ fn open(dir: &Path, summarise: bool) -> anyhow::Result<(ManuallyDrop<Archive>, V
         );
     }
     Ok((ManuallyDrop::new(archive), problems))
-}
-
-/// The sample archive shipped with the source, for a first run with no arguments.
-fn bundled_sample() -> PathBuf {
-    let beside_source = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
-    if beside_source.is_dir() {
-        beside_source
-    } else {
-        PathBuf::from("sample-logs")
-    }
 }

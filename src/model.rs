@@ -47,6 +47,17 @@ pub enum Kind {
     Link,
 }
 
+impl Kind {
+    /// How JSON and CSV name the kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Image => "image",
+            Kind::Link => "link",
+        }
+    }
+}
+
 /// One message: a fixed-size record; its body is `Day::body(msg)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -163,6 +174,16 @@ impl Day {
                 .get(i - self.messages.len())
                 .map(Entry::Document),
         }
+    }
+
+    /// The documents among the entries `shown`, in their order.
+    pub fn documents_among(&self, shown: &[usize]) -> Vec<&Document> {
+        let entries = shown.iter().filter_map(|&i| self.entry(i));
+        let documents = entries.filter_map(|e| match e {
+            Entry::Document(doc) => Some(doc),
+            Entry::Message(_) => None,
+        });
+        documents.collect()
     }
 
     /// The entry indices of the day's documents.

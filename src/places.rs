@@ -103,11 +103,14 @@ impl State {
     /// Records `place` for `archive`: under a lock on `places.json.lock` beside the file,
     /// re-reads the file (another reader may have saved since this one opened it), adds
     /// this place and writes it back atomically (a failure leaves the old file and no other
-    /// behind). Refuses to write inside the archive itself.
+    /// behind). Refuses to write inside the archive itself. An archive that is no folder
+    /// (the samples built in, named [`crate::bundled::NAME`]) is kept under its name.
     pub fn save(&mut self, archive: &Path, place: Place) -> io::Result<()> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        let root = archive.canonicalize()?;
-        if resolved(dir).starts_with(&root) {
+        let inside = archive
+            .canonicalize()
+            .is_ok_and(|root| resolved(dir).starts_with(&root));
+        if inside {
             return Err(io::Error::other("the state folder is inside the archive"));
         }
         std::fs::create_dir_all(dir)?;

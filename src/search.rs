@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 
 use crate::filter::{self, SpeakerFilter};
-use crate::model::{Archive, Day, GroupId, Message};
+use crate::model::{Archive, Day, GroupId, Message, SpeakerId};
 use crate::text;
 
 /// A compiled query.
@@ -101,12 +101,13 @@ impl Scope {
         let named = archive.speakers_named(speakers);
         let people = named.into_iter().filter_map(|id| archive.person(id));
         let filter = SpeakerFilter::new(people.flat_map(|p| p.names.iter().copied()));
-        if filter.is_none() && !speakers.is_empty() {
-            let names: Vec<String> = speakers
-                .iter()
-                .map(|s| format!("{:?}", text::shown(s.as_ref())))
-                .collect();
-            anyhow::bail!("no speaker named {}", names.join(" or "));
+        let speaks = filter.as_ref().is_some_and(|f| {
+            speakers_in(archive, group)
+                .into_iter()
+                .any(|id| f.contains(id))
+        });
+        if !speaks && !speakers.is_empty() {
+            anyhow::bail!(no_speaker_named(archive, group, speakers));
         }
         Ok(Scope {
             group,
@@ -126,6 +127,75 @@ impl Scope {
     pub fn has_message(&self, day: &Day, i: usize) -> bool {
         filter::passes(self.speakers.as_ref(), &day.messages[i]) && (self.all || !day.is_echo(i))
     }
+}
+
+/// How many names an unknown speaker's error lists at most.
+const NAMES_LISTED: usize = 8;
+
+/// The speakers with a message in `group` (or the archive), each once.
+fn speakers_in(archive: &Archive, group: Option<GroupId>) -> Vec<SpeakerId> {
+    let days = match group {
+        Some(g) => archive.group_days(g),
+        None => &archive.days[..],
+    };
+    let mut seen = vec![false; archive.speakers.len()];
+    let messages = days.iter().flat_map(|d| &d.messages);
+    messages
+        .filter(|m| {
+            let seen = seen.get_mut(m.speaker.0 as usize);
+            seen.is_some_and(|seen| !std::mem::replace(seen, true))
+        })
+        .map(|m| m.speaker)
+        .collect()
+}
+
+/// `no speaker named "X" in GROUP; names containing it: "Xa", "bX" (and 3 more)`: the
+/// names of `group` (or the archive) that hold one of `typed` (any case), busiest first,
+/// at most [`NAMES_LISTED`]; or that none does.
+fn no_speaker_named<S: AsRef<str>>(
+    archive: &Archive,
+    group: Option<GroupId>,
+    typed: &[S],
+) -> String {
+    let quoted = |name: &str| format!("{:?}", text::shown(name));
+    let wanted: Vec<String> = typed
+        .iter()
+        .map(|s| s.as_ref().trim().to_lowercase())
+        .collect();
+    let mut close: Vec<SpeakerId> = speakers_in(archive, group)
+        .into_iter()
+        .filter(|&id| {
+            let name = archive.speaker(id).to_lowercase();
+            wanted
+                .iter()
+                .any(|w| !w.is_empty() && name.contains(w.as_str()))
+        })
+        .collect();
+    close.sort_by_key(|&id| std::cmp::Reverse(archive.speakers[id.0 as usize].messages));
+    let names: Vec<String> = typed.iter().map(|s| quoted(s.as_ref())).collect();
+    let place = group.map_or_else(
+        || "the archive".to_owned(),
+        |g| text::shown(&archive.group(g).name),
+    );
+    let listed: Vec<String> = close
+        .iter()
+        .take(NAMES_LISTED)
+        .map(|&id| quoted(archive.speaker(id)))
+        .collect();
+    let them = if typed.len() == 1 { "it" } else { "them" };
+    let more = match close.len().saturating_sub(NAMES_LISTED) {
+        0 => String::new(),
+        n => format!(" (and {n} more)"),
+    };
+    let close = if listed.is_empty() {
+        format!("no name contains {them}")
+    } else {
+        format!("names containing {them}: {}{more}", listed.join(", "))
+    };
+    format!(
+        "no speaker named {} in {place}; {close}",
+        names.join(" or ")
+    )
 }
 
 /// A message a search across days found: its day (index in `Archive::days`) and index in
@@ -246,7 +316,6 @@ pub fn search_archive(archive: &Archive, matcher: &Matcher, scope: &Scope) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::SpeakerId;
 
     #[test]
     fn smart_case() {

@@ -2,7 +2,6 @@
 //! behind a progress gauge, then loop (draw, read an event, update), and restore the
 //! terminal on every exit path, a panic included.
 
-use std::fs::OpenOptions;
 use std::io::{self, IsTerminal, Write, stdout};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,18 +17,18 @@ use crossterm::event::{
 use crossterm::execute;
 use crossterm::terminal::LeaveAlternateScreen;
 use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGXFSZ};
-use signal_hook::iterator::Signals;
 
 use crate::action::{Action, Effect, Shared};
 use crate::app::App;
+use crate::bundled;
 use crate::config::{self, Settings};
 use crate::effects;
 use crate::history::History;
-use crate::load::{Progress, load, load_with_progress};
+use crate::load::{Progress, load};
 use crate::model::Archive;
 use crate::places::State;
 use crate::problem::Problem;
+use crate::source::Source;
 use crate::text;
 use crate::theme::Theme;
 use crate::ui;
@@ -66,15 +65,15 @@ pub struct Options {
     pub config: Option<PathBuf>,
 }
 
-/// Runs the reader on the archive at `dir` until the user quits. The first frame is drawn
+/// Runs the reader on the archive from `source` until the user quits. The first frame is drawn
 /// before the archive is read; a fatal load error comes back once the terminal is restored.
-pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
-    check_before_the_terminal(dir)?;
+pub fn run(source: &Source, options: &Options) -> anyhow::Result<()> {
+    check_before_the_terminal(source.folder())?;
     let (settings, config) = configure(options.config.as_deref());
     let progress = Arc::new(Progress::default());
     let loader = {
-        let (dir, progress) = (dir.to_path_buf(), Arc::clone(&progress));
-        std::thread::spawn(move || load_with_progress(&dir, &progress))
+        let (source, progress) = (source.clone(), Arc::clone(&progress));
+        std::thread::spawn(move || source.load(&progress))
     };
     let mut terminal = ratatui::try_init()?;
     let restore = Restore;
@@ -88,15 +87,13 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
         execute!(stdout(), EnableMouseCapture)?;
     }
     let stop = stop_on_signals()?;
-    // A file-size limit reached by `:export` fails that write (EFBIG) instead of killing
-    // the reader with the terminal raw.
-    signal_hook::flag::register(SIGXFSZ, Arc::new(AtomicBool::new(false)))?;
+    let_big_writes_fail()?;
     let mut typed = Vec::new();
     let theme = &settings.theme;
     let loaded = wait_for(
         loader,
         &progress,
-        dir,
+        &source.name(),
         &mut terminal,
         &stop,
         &mut typed,
@@ -111,7 +108,9 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
         (None, None)
     };
     let mut app = App::with_settings(Arc::new(archive), terminal.size()?, settings);
-    if let Some(place) = state.as_ref().and_then(|s| s.place(dir)) {
+    // The samples built in are remembered under their name.
+    let key = source.folder().unwrap_or(Path::new(bundled::NAME));
+    if let Some(place) = state.as_ref().and_then(|s| s.place(key)) {
         app.update(Action::Restore(place.clone()));
     }
     let history_file = options.remember.then(History::default_path).flatten();
@@ -131,7 +130,7 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
             "{} {} while loading: `chatlog check {}` lists them",
             problems.len(),
             text::plural(problems.len(), "problem", "problems"),
-            text::shown(&dir.display().to_string())
+            text::shown(&source.name())
         )
     });
     let said: Vec<String> = [loading, warning, history_warning, config.said()]
@@ -141,8 +140,10 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
     if !said.is_empty() {
         app.update(Action::Say(said.join(" · ")));
     }
-    read(&mut app, &mut terminal, dir, &stop)?;
-    let saved = state.as_mut().map(|s| s.save(dir, app.place()));
+    // Only a folder changes: the samples are in the binary.
+    let watch = source.folder().and_then(|dir| Watch::start(dir).ok());
+    read(&mut app, &mut terminal, watch, &stop)?;
+    let saved = state.as_mut().map(|s| s.save(key, app.place()));
     let history_saved = history_file.map(|path| app.history.save(&path));
     drop(restore);
     if let Some(Err(err)) = saved {
@@ -162,14 +163,13 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<()> {
 /// What must hold before the terminal is touched: the folder is there (named first, as
 /// the likelier mistake), and input and output are a terminal: escape codes written into
 /// a file or pipe help nobody.
-fn check_before_the_terminal(dir: &Path) -> anyhow::Result<()> {
-    let meta = std::fs::metadata(dir)
-        .with_context(|| format!("cannot open {}", text::shown(&dir.display().to_string())))?;
-    if !meta.is_dir() {
-        bail!(
-            "{} is not a directory",
-            text::shown(&dir.display().to_string())
-        );
+fn check_before_the_terminal(dir: Option<&Path>) -> anyhow::Result<()> {
+    if let Some(dir) = dir {
+        let shown = text::shown(&dir.display().to_string());
+        let meta = std::fs::metadata(dir).with_context(|| format!("cannot open {shown}"))?;
+        if !meta.is_dir() {
+            bail!("{shown} is not a directory");
+        }
     }
     let not_terminal = match (io::stdin().is_terminal(), io::stdout().is_terminal()) {
         (true, true) => return Ok(()),
@@ -227,11 +227,11 @@ fn configure(path: Option<&Path>) -> (Settings, ConfigProblems) {
 fn read(
     app: &mut App,
     terminal: &mut DefaultTerminal,
-    dir: &Path,
+    mut watch: Option<Watch>,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
-    // Without a watch (e.g. out of inotify watches) the reader still works, unrefreshed.
-    let mut watch = Watch::start(dir).ok();
+    // Without a watch (the samples, or out of inotify watches) the reader still works,
+    // unrefreshed.
     let mut reload: Option<JoinHandle<Loaded>> = None;
     // Whether the screen lags behind the app: an idle reader draws nothing.
     let mut stale = true;
@@ -257,7 +257,7 @@ fn read(
             true
         } else {
             app.update(Action::Tick);
-            let reloaded = follow_changes(app, dir, watch.as_mut(), &mut reload);
+            let reloaded = follow_changes(app, watch.as_mut(), &mut reload);
             searching || reloaded
         };
     }
@@ -269,12 +269,14 @@ fn read(
 /// whether the app changed.
 fn follow_changes(
     app: &mut App,
-    dir: &Path,
     watch: Option<&mut Watch>,
     reload: &mut Option<JoinHandle<Loaded>>,
 ) -> bool {
-    if reload.is_none() && watch.is_some_and(Watch::settled) {
-        let dir = dir.to_path_buf();
+    if let Some(watch) = watch
+        && reload.is_none()
+        && watch.settled()
+    {
+        let dir = watch.root().to_path_buf();
         *reload = Some(std::thread::spawn(move || load(&dir)));
     }
     if !reload.as_ref().is_some_and(JoinHandle::is_finished) {
@@ -295,9 +297,11 @@ fn follow_changes(
 /// place. If that path has not ended the process within [`STOP_GRACE`] (when the terminal
 /// is gone, crossterm's input reader spins on end-of-file and never returns to the loop),
 /// the process ends anyway.
+#[cfg(unix)]
 fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let stop = Arc::new(AtomicBool::new(false));
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let flag = Arc::clone(&stop);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
@@ -307,7 +311,8 @@ fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
             // lock: restore through a handle of our own on the terminal. It may block on
             // a terminal that is gone: try it aside, briefly.
             std::thread::spawn(|| {
-                if let Ok(mut tty) = OpenOptions::new().write(true).open("/dev/tty") {
+                let tty = std::fs::OpenOptions::new().write(true).open("/dev/tty");
+                if let Ok(mut tty) = tty {
                     let _ = restore_aside(&mut tty);
                 }
             });
@@ -318,12 +323,32 @@ fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
+/// Elsewhere no signal stops the reader: its keys do (Ctrl-c is a key in raw mode).
+#[cfg(not(unix))]
+fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
+    Ok(Arc::new(AtomicBool::new(false)))
+}
+
+/// A file-size limit reached by `:export` fails that write (EFBIG) instead of killing the
+/// reader with the terminal raw (SIGXFSZ).
+#[cfg(unix)]
+fn let_big_writes_fail() -> io::Result<()> {
+    let ignored = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGXFSZ, ignored).map(drop)
+}
+
+#[cfg(not(unix))]
+fn let_big_writes_fail() -> io::Result<()> {
+    Ok(())
+}
+
 /// Ctrl-z: gives the terminal back to the shell and stops; when the shell brings the
 /// reader back (`fg`), takes the terminal again and draws anew, as less and vim do.
+#[cfg(unix)]
 fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
     execute!(stdout(), DisableMouseCapture)?;
     ratatui::restore();
-    signal_hook::low_level::raise(SIGTSTP)?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     *terminal = ratatui::try_init()?;
     if mouse {
         execute!(stdout(), EnableMouseCapture)?;
@@ -331,8 +356,15 @@ fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
     terminal.clear()
 }
 
+/// No job control to stop for elsewhere: Ctrl-z does nothing.
+#[cfg(not(unix))]
+fn suspend(_: &mut DefaultTerminal, _: bool) -> io::Result<()> {
+    Ok(())
+}
+
 /// Puts the terminal back without the standard output or its lock: the sequences go to
 /// `tty`, and raw mode is left through the terminal's own settings.
+#[cfg(unix)]
 fn restore_aside(tty: &mut impl Write) -> io::Result<()> {
     execute!(tty, DisableMouseCapture, LeaveAlternateScreen, Show)?;
     crossterm::terminal::disable_raw_mode()
@@ -343,13 +375,12 @@ fn restore_aside(tty: &mut impl Write) -> io::Result<()> {
 fn wait_for(
     loader: JoinHandle<Loaded>,
     progress: &Progress,
-    dir: &Path,
+    shown: &str,
     terminal: &mut DefaultTerminal,
     stop: &AtomicBool,
     typed: &mut Vec<Event>,
     theme: &Theme,
 ) -> anyhow::Result<Option<(Archive, Vec<Problem>)>> {
-    let shown = dir.display().to_string();
     while !loader.is_finished() {
         if stop.load(Ordering::Relaxed) {
             return Ok(None);
@@ -360,7 +391,7 @@ fn wait_for(
                 progress.files.load(Ordering::Relaxed),
             );
             let counts = (parsed, files);
-            ui::loading::render(&shown, counts, theme, frame.area(), frame.buffer_mut());
+            ui::loading::render(shown, counts, theme, frame.area(), frame.buffer_mut());
         })?;
         if event::poll(LOADING_TICK)? {
             match event::read()? {
@@ -372,7 +403,7 @@ fn wait_for(
     }
     let loaded = loader
         .join()
-        .map_err(|_| anyhow!("loading {} failed unexpectedly", dir.display()))?;
+        .map_err(|_| anyhow!("loading {shown} failed unexpectedly"))?;
     loaded.map(Some)
 }
 
@@ -386,7 +417,7 @@ fn is_quit(event: &Event) -> bool {
             || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)))
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 

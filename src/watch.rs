@@ -4,7 +4,6 @@
 //! A watch dies with its folder: when the archive folder is deleted or replaced (a
 //! re-clone, a restore), the watch is started again on the folder that is there now.
 
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
@@ -48,6 +47,11 @@ impl Watch {
         };
         watch.rewatch()?;
         Ok(watch)
+    }
+
+    /// The archive folder watched.
+    pub fn root(&self) -> &Path {
+        &self.root
     }
 
     /// Watches the folder at the root now, if there is one.
@@ -94,10 +98,20 @@ impl Watch {
 
 /// The folder at `root` by device and inode, if one is there.
 fn folder_id(root: &Path) -> Option<(u64, u64)> {
-    std::fs::metadata(root)
-        .ok()
-        .filter(|m| m.is_dir())
-        .map(|m| (m.dev(), m.ino()))
+    let meta = std::fs::metadata(root).ok().filter(|m| m.is_dir())?;
+    Some(device_and_inode(&meta))
+}
+
+#[cfg(unix)]
+fn device_and_inode(meta: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// Without inodes a folder made again looks the same: only its going and coming back show.
+#[cfg(not(unix))]
+fn device_and_inode(_: &std::fs::Metadata) -> (u64, u64) {
+    (0, 0)
 }
 
 /// A day file (or a folder that may hold some) created, written, moved or removed. Reads

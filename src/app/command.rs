@@ -24,7 +24,7 @@ pub static COMMANDS: &[Command] = &[
     Command { names: &["last"], usage: ":last", help: "the group's last day", run: |app, _, _| app.open_day_in_group(usize::MAX) },
     Command { names: &["group"], usage: ":group NAME", help: "switch to another chat group", run: |app, _, name| group_named(app, name) },
     Command { names: &["search", "find"], usage: ":search TEXT", help: "search every day of the group, as F", run: |app, _, text| app.search_archive(text) },
-    Command { names: &["export", "export!"], usage: ":export FILE", help: "save the day as shown (export! overwrites)", run: |app, word, file| app.export(file, word == "export!") },
+    Command { names: &["export", "export!"], usage: ":export FILE", help: "save the day shown, or add DATES: 2018-03", run: |app, word, rest| app.export(rest, word == "export!") },
     Command { names: &["fold"], usage: ":fold", help: "fold echoes, or show every copy (e)", run: |app, _, _| app.toggle_fold() },
     Command { names: &["q", "quit"], usage: ":q :quit", help: "quit", run: |app, _, _| app.quit() },
 ];
@@ -45,6 +45,21 @@ pub fn run(app: &mut dyn Reader, input: &str) {
     };
     if let Some(command) = command {
         (command.run)(app, word, arg);
+    }
+}
+
+/// Runs a line typed at the `:` prompt opened over the results of the search across the
+/// archive: `:export FILE` writes those results and shows them again; any other line runs
+/// as anywhere else.
+pub fn run_over_results(app: &mut dyn Reader, input: &str) {
+    let (word, rest) = input
+        .split_once(' ')
+        .map_or((input, ""), |(a, b)| (a, b.trim()));
+    if matches!(word, "export" | "export!") {
+        app.export_results(rest, word == "export!");
+        app.search_archive("");
+    } else {
+        run(app, input);
     }
 }
 

@@ -12,7 +12,7 @@ use chrono::{NaiveDate, NaiveTime};
 use crossterm::event::Event;
 use ratatui::layout::{Position, Rect, Size};
 
-use crate::action::{Action, Effect, Export, Shared};
+use crate::action::{Action, Effect, Shared};
 use crate::archive_search::{ArchiveQuery, ArchiveSearch};
 use crate::config::Settings;
 use crate::filter::SpeakerFilter;
@@ -27,6 +27,7 @@ pub mod command;
 mod day_search;
 mod days;
 mod derived;
+mod export;
 pub mod hits;
 pub mod line;
 mod mouse;
@@ -398,14 +399,16 @@ impl Reader for App {
         App::repeat_day_search(self);
     }
 
-    fn export(&mut self, file: &str, overwrite: bool) {
-        self.effects.push(Effect::Export(Export {
-            archive: Shared(self.archive.clone()),
-            day: self.view.day,
-            shown: self.derived.shown.clone(),
-            file: file.to_owned(),
-            overwrite,
-        }));
+    fn export(&mut self, typed: &str, overwrite: bool) {
+        App::export(self, typed, overwrite);
+    }
+
+    fn open_results_command(&mut self) {
+        self.open(Overlay::Prompt(prompt::over_results(self)));
+    }
+
+    fn export_results(&mut self, file: &str, overwrite: bool) {
+        App::export_results(self, file, overwrite);
     }
 
     fn open_url(&mut self, url: String) {

@@ -60,8 +60,13 @@ pub trait Reader {
     fn open_url(&mut self, url: String);
     /// Asks for `text` to be copied.
     fn copy_text(&mut self, text: String);
-    /// Asks for the shown messages of the day to be written to `file`.
-    fn export(&mut self, file: &str, overwrite: bool);
+    /// Asks for the shown messages of the day, or with dates after the file those of the
+    /// days in them, to be written to a file (`FILE [DATES]`).
+    fn export(&mut self, typed: &str, overwrite: bool);
+    /// Opens a `:` prompt over the results of the search across the archive.
+    fn open_results_command(&mut self);
+    /// Asks for the results of the search across the archive to be written to `file`.
+    fn export_results(&mut self, file: &str, overwrite: bool);
     /// `group` of `old` in the open archive, by folder; the open group when it is gone.
     fn same_group(&self, old: &Archive, group: GroupId) -> GroupId;
 }

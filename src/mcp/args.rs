@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::dates;
 use crate::mcp::reply::ToolError;
 use crate::model::{Archive, Time};
 use crate::search::Scope;
@@ -55,29 +56,7 @@ pub fn span_end(field: &str, given: &str) -> Result<NaiveDate, ToolError> {
 
 /// The first and last day of `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
 fn span(field: &str, given: &str) -> Result<(NaiveDate, NaiveDate), ToolError> {
-    let trimmed = given.trim();
-    let parts: Vec<&str> = trimmed.split('-').collect();
-    let number = |s: &str, digits: usize| {
-        (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    let ymd = |y: u32, m: u32, d: u32| NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d);
-    let found = match parts.as_slice() {
-        [_, _, _] => date(field, given).ok().map(|d| (d, d)),
-        [y, m] => number(y, 4).zip(number(m, 2)).and_then(|(y, m)| {
-            let first = ymd(y, m, 1)?;
-            let next = if m == 12 {
-                ymd(y + 1, 1, 1)
-            } else {
-                ymd(y, m + 1, 1)
-            };
-            Some((first, next?.pred_opt()?))
-        }),
-        [y] => number(y, 4).and_then(|y| Some((ymd(y, 1, 1)?, ymd(y, 12, 31)?))),
-        _ => None,
-    };
-    found.ok_or_else(|| {
+    dates::period(given).ok_or_else(|| {
         bad(
             field,
             given,

@@ -1,5 +1,9 @@
 //! The commands as scripts see them: output, JSON shapes and exit codes.
 
+mod search;
+mod show;
+mod start;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -477,8 +481,11 @@ fn format_days() -> Vec<(PathBuf, &'static str, &'static str)> {
 #[test]
 fn show_format_text_is_what_show_prints() {
     for (dir, group, date) in format_days() {
-        let plain = show(&dir, date, group, &[]);
-        assert_eq!(show(&dir, date, group, &["--format", "text"]), plain);
+        let plain = show(&dir, date, group, &["--all"]);
+        assert_eq!(
+            show(&dir, date, group, &["--format", "text", "--all"]),
+            plain
+        );
         let count = messages_of(&dir, group, date, None).len();
         let heading = plain.lines().next().unwrap();
         assert!(

@@ -189,6 +189,11 @@ fn show_writes_documents_in_every_format() {
     .unwrap();
     assert_eq!(json["documents"][0]["title"], "整理版");
     assert_eq!(json["messages"].as_array().unwrap().len(), 2);
+    let csv = stdout(&chatlog(&["show", root, "2019-01-01", "--format", "csv"]));
+    assert!(
+        csv.ends_with("g,2019-01-01,,,document,\"整理版\n## 结论\n\n- 代扣 is fine\n\n```\nlet t = \"\"12:00:00\"\"; // <b>&</b>\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\"\r\n"),
+        "{csv}"
+    );
     let plain: Value = serde_json::from_str(&stdout(&chatlog(&[
         "show",
         root,

@@ -56,6 +56,9 @@ pub struct Prompt {
     /// While Up and Down walk the history: the line recalled (0 the newest), and what
     /// was typed before, which Down past the newest gives back.
     recalled: Option<(usize, String)>,
+    /// Opened over the search results (`:` there): they come back after it, and
+    /// `:export` writes them.
+    over_results: bool,
 }
 
 /// An empty prompt of `kind`, Esc going back to where the pane is now.
@@ -65,6 +68,15 @@ pub fn open(app: &dyn Reader, kind: PromptKind) -> Prompt {
         line: LineEdit::default(),
         saved: app.view().scroll,
         recalled: None,
+        over_results: false,
+    }
+}
+
+/// A `:` prompt over the results of the search across the archive.
+pub fn over_results(app: &dyn Reader) -> Prompt {
+    Prompt {
+        over_results: true,
+        ..open(app, PromptKind::Command)
     }
 }
 
@@ -97,6 +109,9 @@ impl Layer for Prompt {
                 if self.kind == PromptKind::DaySearch {
                     app.set_day_search(None);
                     app.set_scroll(self.saved);
+                }
+                if self.over_results {
+                    app.search_archive("");
                 }
                 return Next::Close;
             }
@@ -149,6 +164,9 @@ impl Prompt {
     fn submit(&self, app: &mut dyn Reader) {
         let typed = self.line.text();
         match self.kind {
+            PromptKind::Command if self.over_results => {
+                command::run_over_results(app, typed.trim())
+            }
             PromptKind::Command => command::run(app, typed.trim()),
             PromptKind::ArchiveSearch => app.search_archive(typed.trim()),
             PromptKind::TextFilter => app.filter_text(typed.trim()),

@@ -41,6 +41,10 @@ impl Layer for Results {
                 search.stop();
                 return Next::Close;
             }
+            Action::OpenCommand => {
+                app.open_results_command();
+                return Next::Close;
+            }
             Action::ResultsOption(option) => {
                 let mut query = search.query.clone();
                 match option {

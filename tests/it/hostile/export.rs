@@ -1,15 +1,14 @@
 //! Where `:export` and the remembered places write: a named pipe in the way, a full disk.
 
-use chatlog::export::to_file;
+use chatlog::export::{Selection, to_file};
 use chatlog::load::load;
 use chatlog::model::Archive as Loaded;
 use chatlog::places::{Place, State};
 
 use super::*;
 
-/// The sample archive, the index of its longest day (about 30 KB as Markdown) and all its
-/// messages.
-fn sample_day() -> (Loaded, usize, Vec<usize>) {
+/// The sample archive and its longest day (about 30 KB as Markdown), all its messages.
+fn sample_day() -> (Loaded, Selection) {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-logs");
     let (archive, _) = load(&sample).unwrap();
     let (index, day) = archive
@@ -19,7 +18,11 @@ fn sample_day() -> (Loaded, usize, Vec<usize>) {
         .max_by_key(|(_, d)| d.text.len())
         .unwrap();
     let all = (0..day.messages.len()).collect();
-    (archive, index, all)
+    let selection = Selection {
+        days: vec![(index, all)],
+        ..Selection::default()
+    };
+    (archive, selection)
 }
 
 /// `:export` and `:export!` to a named pipe: refused at once, the pipe left as it was.
@@ -33,15 +36,9 @@ fn export_to_a_named_pipe_is_refused_at_once() {
     let file = fifo.display().to_string();
     let (done, notices) = std::sync::mpsc::channel();
     thread::spawn(move || {
-        let (archive, day, all) = sample_day();
+        let (archive, selection) = sample_day();
         for overwrite in [false, true] {
-            let _ = done.send(to_file(
-                &archive,
-                &archive.days[day],
-                &all,
-                &file,
-                overwrite,
-            ));
+            let _ = done.send(to_file(&archive, &selection, &file, overwrite));
         }
     });
     let refused = format!(
@@ -120,10 +117,10 @@ fn export_to_a_full_disk_leaves_the_old_file_whole() {
     let old = disk.path().join("day.md");
     fs::write(&old, "the export of last week\n").unwrap();
     disk.fill_to(12 << 10);
-    let (archive, day, all) = sample_day();
+    let (archive, selection) = sample_day();
     let file = old.display().to_string();
 
-    let notice = to_file(&archive, &archive.days[day], &all, &file, true);
+    let notice = to_file(&archive, &selection, &file, true);
     assert_eq!(
         notice,
         format!("not exported: {file}: No space left on device (os error 28)")

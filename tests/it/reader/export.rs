@@ -58,9 +58,12 @@ fn export_writes_the_day_under_the_filter_in_the_format_of_the_extension() {
     command(&mut app, &format!("export {}", text_file.display()));
     let text = std::fs::read_to_string(&text_file).unwrap();
     let mut lines = text.lines();
+    // The heading counts what is written, and says what chose it.
     let heading = format!(
-        "# prodarch {date} ({}) · {count} messages",
-        date.format("%A")
+        "# prodarch {date} ({}) · {} of {count} messages, speaker {}",
+        date.format("%A"),
+        only.len(),
+        only[0].0
     );
     assert_eq!(lines.next(), Some(heading.as_str()));
     let speaker = &only[0].0;
@@ -131,4 +134,120 @@ fn export_overwrites_only_with_a_bang_and_says_why_not() {
     assert!(folder.starts_with("not exported: "), "{folder}");
     let nothing = command(&mut app, "export");
     assert!(nothing.starts_with("not exported: no file"), "{nothing}");
+}
+
+/// `:export FILE DATES` writes the open group's days in DATES under the filters in force,
+/// each with its heading; a span with nothing shown writes nothing and says so.
+#[test]
+fn export_with_dates_writes_each_day_of_the_group_in_them() {
+    let temp = TempDir::new("reader-export-dates");
+    let mut app = sample_app(100, 30);
+    let file = temp.path().join("march.txt");
+    let notice = command(&mut app, &format!("export {} 2018-03", file.display()));
+    assert_eq!(
+        notice,
+        format!("wrote 699 messages (4 days) to {}", file.display())
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("# ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "# prodarch 2018-03-04 (Sunday) · 222 messages",
+            "# prodarch 2018-03-05 (Monday) · 158 messages",
+            "# prodarch 2018-03-06 (Tuesday) · 169 messages",
+            "# prodarch 2018-03-07 (Wednesday) · 150 messages",
+        ]
+    );
+    // Under a text filter, as CSV: only the days and messages it lets through.
+    type_str(&mut app, "&银联");
+    press(&mut app, [enter()]);
+    let csv = temp.path().join("union.csv");
+    let notice = command(
+        &mut app,
+        &format!("export {} 2018-03-05..2018-03-06", csv.display()),
+    );
+    let rows = std::fs::read_to_string(&csv).unwrap();
+    let rows: Vec<&str> = rows.split("\r\n").filter(|r| !r.is_empty()).collect();
+    assert_eq!(rows[0], "group,date,time,speaker,kind,text");
+    assert!(
+        rows[1..]
+            .iter()
+            .all(|r| r.starts_with("prodarch,2018-03-0") && r.contains("银联")),
+        "{rows:?}"
+    );
+    assert_eq!(
+        notice,
+        format!(
+            "wrote {} messages (2 days) to {}",
+            rows.len() - 1,
+            csv.display()
+        )
+    );
+    let none = command(
+        &mut app,
+        &format!("export {} 2017", temp.path().join("none.txt").display()),
+    );
+    assert_eq!(
+        none,
+        "not exported: nothing shown in 2017-01-01..2017-12-31"
+    );
+    assert!(!temp.path().join("none.txt").exists());
+}
+
+/// With the results of `F` open, `:export FILE` writes those results, day by day in the
+/// order listed, and the results come back.
+#[test]
+fn export_over_the_results_writes_the_results() {
+    let temp = TempDir::new("reader-export-results");
+    let mut app = sample_app(100, 30);
+    find_all(&mut app, "对账");
+    let found = app.archive_search.as_ref().unwrap().found.clone();
+    assert!(found.len() > 2);
+    let file = temp.path().join("found.json");
+    let notice = command(&mut app, &format!("export {}", file.display()));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Results(_))),
+        "the results are back"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    let days: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let written: Vec<(String, String)> = (days.iter())
+        .flat_map(|d| {
+            let date = d["date"].as_str().unwrap().to_owned();
+            let texts = d["messages"].as_array().unwrap().iter();
+            texts.map(move |m| (date.clone(), m["text"].as_str().unwrap().to_owned()))
+        })
+        .collect();
+    let expected: Vec<(String, String)> = (found.iter())
+        .map(|f| {
+            let day = &app.archive.days[f.day];
+            (
+                day.date.to_string(),
+                day.body(&day.messages[f.message]).to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(written, expected);
+    assert_eq!(
+        notice,
+        format!(
+            "wrote {} messages ({} days) to {}",
+            found.len(),
+            days.len(),
+            file.display()
+        )
+    );
+    // As text, each heading says the messages were chosen by the search.
+    let file = temp.path().join("found.txt");
+    command(&mut app, &format!("export {}", file.display()));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(first.ends_with("messages, matching \"对账\""), "{first}");
+    // Esc at the prompt goes back to the results too.
+    press(&mut app, [key(':'), code(KeyCode::Esc)]);
+    assert!(matches!(app.overlay, Some(Overlay::Results(_))));
 }

@@ -150,7 +150,7 @@ fn help_lists_the_colon_commands_and_each_is_understood() {
     let text = screen(&draw(&app));
     assert!(text.contains("commands, typed after :"), "{text}");
     assert!(
-        text.contains(":export FILE      save the day as shown (export! overwrites)"),
+        text.contains(":export FILE      save the day shown, or add DATES: 2018-03"),
         "{text}"
     );
 }
