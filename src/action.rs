@@ -74,6 +74,11 @@ pub enum Action {
     Copy,
     /// The archive changed on disk and was loaded again, with this many problems.
     Reload(Shared, usize),
+    /// How far the whole archive's load has got (day files parsed, day files in all; 0
+    /// while the walk runs), while the reader shows the first day alone.
+    Loading(usize, usize),
+    /// The whole archive, loaded behind the first day, with this many problems.
+    Loaded(Shared, usize),
     /// Something the terminal side has to tell the reader (an effect's outcome).
     Say(String),
     /// Go back to where the reader was last time.
@@ -92,6 +97,23 @@ pub enum Action {
 }
 
 impl Action {
+    /// Actions that need the whole archive: other days, other groups, everything counted
+    /// over days. While only the first day is in, they wait for the rest.
+    pub fn needs_whole_archive(&self) -> bool {
+        matches!(
+            self,
+            Action::NextDay
+                | Action::PrevDay
+                | Action::FirstDay
+                | Action::LastDay
+                | Action::OpenArchiveSearch
+                | Action::OpenSpeakers
+                | Action::OpenCalendar
+                | Action::OpenActivity
+                | Action::OpenGroups
+        )
+    }
+
     /// Actions that reach the app whatever covers the panes: they come from the terminal
     /// side, not from a key meant for an overlay.
     pub fn is_global(&self) -> bool {
@@ -102,6 +124,8 @@ impl Action {
                 | Action::Resize(_)
                 | Action::Tick
                 | Action::Reload(..)
+                | Action::Loading(..)
+                | Action::Loaded(..)
                 | Action::Say(_)
                 | Action::Restore(_)
         )

@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap;
 
 use crate::echoes;
 use crate::model::{Archive, Day, Document, GroupId, Message, Speaker, SpeakerId, UNNAMED};
-use crate::parse::{ParsedDay, parse_day};
+use crate::parse::{ParsedDay, find_date, parse_day};
 use crate::problem::{Problem, Severity};
 use crate::text;
 
@@ -93,6 +93,57 @@ pub fn load_with_progress(
         })
         .collect();
     build(root, parsed, problems)
+}
+
+/// One day of the archive at `root`, loaded alone so the reader can show it at once while
+/// the whole archive loads: the files `sources` (paths below `root`, as a remembered place
+/// keeps them) when they all still read as one day, else the first group's latest day as
+/// the walk finds it. `None` when neither loads; the whole load then says why.
+pub fn load_first_day(root: &Path, sources: &[PathBuf]) -> Option<Archive> {
+    let remembered = (!sources.is_empty())
+        .then(|| load_day_files(root, sources.to_vec()))
+        .flatten()
+        .filter(|a| a.days.len() == 1);
+    remembered.or_else(|| load_day_files(root, first_groups_latest(root)))
+}
+
+/// The files of the first group's latest date, as the file names date them: the day the
+/// reader opens without a remembered place.
+fn first_groups_latest(root: &Path) -> Vec<PathBuf> {
+    let files = find_day_files(root, &mut Vec::new());
+    // The group that sorts first, as groups are ordered in an archive.
+    let Some(first) = files.iter().map(|f| &f.key).min().cloned() else {
+        return Vec::new();
+    };
+    let in_group = files.into_iter().filter(|f| f.key == first);
+    let dated: Vec<(NaiveDate, PathBuf)> = in_group
+        .filter_map(|f| {
+            let name = f.rel.file_name()?.to_string_lossy();
+            Some((find_date(&name)?, f.rel))
+        })
+        .collect();
+    let latest = dated.iter().map(|(date, _)| *date).max();
+    dated
+        .into_iter()
+        .filter(|(date, _)| Some(*date) == latest)
+        .map(|(_, rel)| rel)
+        .collect()
+}
+
+/// The archive of the files `rels` below `root` alone, problems set aside (the whole load
+/// reports them).
+fn load_day_files(root: &Path, rels: Vec<PathBuf>) -> Option<Archive> {
+    let parsed = rels
+        .into_iter()
+        .map(|rel| {
+            let (key, group) = group_of_os(&rel);
+            let day = read_reusing_buffer(&root.join(&rel), parse_day).ok()?.0;
+            Some((DayFile { rel, key, group }, day, Vec::new()))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    build(root, parsed, Vec::new())
+        .ok()
+        .map(|(archive, _)| archive)
 }
 
 /// Loads day files given as (path below the archive, bytes) as a folder of them would load,

@@ -26,6 +26,10 @@ pub struct Place {
     pub date: String,
     /// Index of the message at the top of the pane, in the day's file order.
     pub message: usize,
+    /// The day's files, below the archive folder: the reader reads them first, alone, to
+    /// show the day at once while the whole archive loads. (Older state files lack them.)
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// What the state file holds.
@@ -206,6 +210,7 @@ mod tests {
             group: "prodarch".into(),
             date: date.into(),
             message: 7,
+            sources: Vec::new(),
         }
     }
 

@@ -216,6 +216,19 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>
     rows.push(base + row_start..base + cut.unwrap_or(line.len()));
 }
 
+/// `n` with its thousands set apart: `3,650`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `n` in at most `cells` cells: `1234`, else `12k`, else `3M`, else nothing.
 pub fn compact(n: usize, cells: usize) -> String {
     [(1, ""), (1000, "k"), (1_000_000, "M")]

@@ -24,7 +24,7 @@ use crate::bundled;
 use crate::config::{self, Settings};
 use crate::effects;
 use crate::history::History;
-use crate::load::{Progress, load};
+use crate::load::{Progress, load, load_first_day};
 use crate::model::Archive;
 use crate::places::State;
 use crate::problem::Problem;
@@ -66,10 +66,31 @@ pub struct Options {
 }
 
 /// Runs the reader on the archive from `source` until the user quits. The first frame is drawn
-/// before the archive is read; a fatal load error comes back once the terminal is restored.
+/// before the archive is read: a folder's remembered day (else its first group's latest)
+/// is read alone and shown at once, the whole archive loading behind it; without one, a
+/// gauge shows the load. A fatal load error comes back once the terminal is restored.
 pub fn run(source: &Source, options: &Options) -> anyhow::Result<()> {
     check_before_the_terminal(source.folder())?;
     let (settings, config) = configure(options.config.as_deref());
+    let (mut state, warning) = if options.remember {
+        State::open()
+    } else {
+        (None, None)
+    };
+    // The samples built in are remembered under their name.
+    let key = source.folder().unwrap_or(Path::new(bundled::NAME));
+    let place = state.as_ref().and_then(|s| s.place(key)).cloned();
+    let first = source.folder().and_then(|dir| {
+        let sources: Vec<PathBuf> = place
+            .iter()
+            .flat_map(|p| &p.sources)
+            .map(PathBuf::from)
+            .collect();
+        load_first_day(dir, &sources)
+    });
+    // Watched from before the load's walk, so that no change during the load is missed.
+    // Only a folder changes: the samples are in the binary.
+    let watch = source.folder().and_then(|dir| Watch::start(dir).ok());
     let progress = Arc::new(Progress::default());
     let loader = {
         let (source, progress) = (source.clone(), Arc::clone(&progress));
@@ -89,29 +110,32 @@ pub fn run(source: &Source, options: &Options) -> anyhow::Result<()> {
     let stop = stop_on_signals()?;
     let_big_writes_fail()?;
     let mut typed = Vec::new();
-    let theme = &settings.theme;
-    let loaded = wait_for(
-        loader,
-        &progress,
-        &source.name(),
-        &mut terminal,
-        &stop,
-        &mut typed,
-        theme,
-    )?;
-    let Some((archive, problems)) = loaded else {
-        return Ok(());
-    };
-    let (mut state, warning) = if options.remember {
-        State::open()
-    } else {
-        (None, None)
+    let (archive, problems, pending) = match first {
+        Some(day) => (day, Vec::new(), Some(loader)),
+        None => {
+            let theme = &settings.theme;
+            let name = source.name();
+            let loaded = wait_for(
+                loader,
+                &progress,
+                &name,
+                &mut terminal,
+                &stop,
+                &mut typed,
+                theme,
+            )?;
+            let Some((archive, problems)) = loaded else {
+                return Ok(());
+            };
+            (archive, problems, None)
+        }
     };
     let mut app = App::with_settings(Arc::new(archive), terminal.size()?, settings);
-    // The samples built in are remembered under their name.
-    let key = source.folder().unwrap_or(Path::new(bundled::NAME));
-    if let Some(place) = state.as_ref().and_then(|s| s.place(key)) {
-        app.update(Action::Restore(place.clone()));
+    if let Some(place) = place {
+        app.update(Action::Restore(place));
+    }
+    if pending.is_some() {
+        app.update(Action::Loading(0, 0));
     }
     let history_file = options.remember.then(History::default_path).flatten();
     let history_warning = history_file.as_ref().and_then(|path| {
@@ -120,9 +144,7 @@ pub fn run(source: &Source, options: &Options) -> anyhow::Result<()> {
         warning
     });
     for event in typed {
-        if let Some(action) = app.action_for(&event) {
-            app.update(action);
-        }
+        app.input(&event);
     }
     // One notice, the load's problems first: each would hide the one before.
     let loading = (!problems.is_empty()).then(|| {
@@ -140,9 +162,8 @@ pub fn run(source: &Source, options: &Options) -> anyhow::Result<()> {
     if !said.is_empty() {
         app.update(Action::Say(said.join(" · ")));
     }
-    // Only a folder changes: the samples are in the binary.
-    let watch = source.folder().and_then(|dir| Watch::start(dir).ok());
-    read(&mut app, &mut terminal, watch, &stop)?;
+    let whole = pending.map(|loader| Whole { loader, progress });
+    read(&mut app, &mut terminal, watch, whole, &stop)?;
     let saved = state.as_mut().map(|s| s.save(key, app.place()));
     let history_saved = history_file.map(|path| app.history.save(&path));
     drop(restore);
@@ -223,11 +244,18 @@ fn configure(path: Option<&Path>) -> (Settings, ConfigProblems) {
     (settings, ConfigProblems { file, problems })
 }
 
+/// The whole archive loading behind the first day, and how far it has got.
+struct Whole {
+    loader: JoinHandle<Loaded>,
+    progress: Arc<Progress>,
+}
+
 /// The reader's loop: draw, wait for input (or a tick), update, until quit or a signal.
 fn read(
     app: &mut App,
     terminal: &mut DefaultTerminal,
     mut watch: Option<Watch>,
+    mut whole: Option<Whole>,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
     // Without a watch (the samples, or out of inotify watches) the reader still works,
@@ -247,21 +275,52 @@ fn read(
         if stale {
             terminal.draw(|frame| ui::render(app, frame))?;
         }
-        // While a search runs in the background, wake often to show its results.
+        // While a search or the whole load runs in the background, wake often to show it.
         let searching = app.busy();
-        let tick = if searching { BUSY_TICK } else { SIGNAL_TICK };
+        let tick = if searching || whole.is_some() {
+            BUSY_TICK
+        } else {
+            SIGNAL_TICK
+        };
         stale = if event::poll(tick)? {
-            if let Some(action) = app.action_for(&event::read()?) {
-                app.update(action);
-            }
+            app.input(&event::read()?);
             true
         } else {
             app.update(Action::Tick);
-            let reloaded = follow_changes(app, watch.as_mut(), &mut reload);
-            searching || reloaded
+            let loaded = follow_whole(app, &mut whole);
+            // A change seen while the whole load runs is read by a reload after it.
+            let reloaded = whole.is_none() && follow_changes(app, watch.as_mut(), &mut reload);
+            searching || loaded || reloaded
         };
     }
     Ok(())
+}
+
+/// Follows the whole archive's load behind the first day: its progress, then the archive
+/// itself, or why it could not be had. Returns whether the app changed.
+fn follow_whole(app: &mut App, whole: &mut Option<Whole>) -> bool {
+    let Some(Whole { loader, progress }) = whole else {
+        return false;
+    };
+    if !loader.is_finished() {
+        let counts = (
+            progress.parsed.load(Ordering::Relaxed),
+            progress.files.load(Ordering::Relaxed),
+        );
+        let before = app.loading;
+        app.update(Action::Loading(counts.0, counts.1));
+        return app.loading != before;
+    }
+    match whole.take().map(|w| w.loader.join()) {
+        Some(Ok(Ok((archive, problems)))) => {
+            app.update(Action::Loaded(Shared(Arc::new(archive)), problems.len()))
+        }
+        Some(Ok(Err(err))) => app.update(Action::Say(format!(
+            "could not load the whole archive: {err:#}"
+        ))),
+        _ => app.update(Action::Say("could not load the whole archive".into())),
+    }
+    true
 }
 
 /// Reloads the archive in the background once it has changed on disk, and hands the new

@@ -13,6 +13,9 @@ impl App {
     /// Searches every day for `text` with the last search's options (newest first at
     /// first); an empty `text` shows the last results again.
     pub(super) fn search_archive(&mut self, text: &str) {
+        if !self.whole() {
+            return;
+        }
         let query = match (&self.archive_search, text.is_empty()) {
             (Some(_), true) => {
                 self.overlay = Some(Overlay::Results(Results));

@@ -64,6 +64,10 @@ pub fn run_over_results(app: &mut dyn Reader, input: &str) {
 }
 
 fn group_named(app: &mut dyn Reader, name: &str) {
+    // Until the whole archive is in, its groups are not all known.
+    if !app.whole() {
+        return;
+    }
     match app.archive().find_group(name) {
         Some(g) => app.switch_group(g),
         None => app.say(format!("no group {name}")),

@@ -12,6 +12,9 @@ impl App {
     /// The next (`1`) or previous (`-1`) day of the group; under a speaker filter, the
     /// next one where a chosen speaker spoke. Says so at either end; false there.
     pub(super) fn step_day(&mut self, step: isize) -> bool {
+        if !self.whole() {
+            return false;
+        }
         match self.neighbour_day(step) {
             Some(day) => {
                 self.open_day(day);
@@ -63,6 +66,9 @@ impl App {
 
     /// Opens a day at its top; the filter and search stay.
     fn open_day(&mut self, day: usize) {
+        if !self.whole() {
+            return;
+        }
         self.view.selected = None;
         self.view.day = day;
         self.view.scroll = Anchor::default();
@@ -87,6 +93,9 @@ impl App {
 
     /// Opens the group's day on `date`, or says which later day it shows instead.
     pub(super) fn open_date(&mut self, date: NaiveDate) {
+        if !self.whole() {
+            return;
+        }
         let found = self.open_nearest(date);
         if found != date {
             self.view.notice = Some(format!("no log for {date}: showing {found}"));
@@ -95,6 +104,9 @@ impl App {
 
     /// Opens another group on the same date, or its nearest later day, saying so.
     pub(super) fn switch_group(&mut self, group: GroupId) {
+        if !self.whole() {
+            return;
+        }
         let date = self.day().date;
         self.view.group = group;
         self.view.days_top = 0;
@@ -154,6 +166,9 @@ impl App {
     /// Goes to a date typed at the `:` prompt, or the nearest later day with a log; false
     /// when it is no date.
     fn goto_date(&mut self, input: &str) -> bool {
+        if !self.whole() {
+            return false;
+        }
         let current = self.day().date;
         let Some((target, what)) = parse_date(input, current.year()) else {
             self.view.notice = Some(format!("not a date or command: {input}"));

@@ -42,7 +42,7 @@ pub use overlay::Overlay;
 use overlay::layer::Next;
 use overlay::{activity, calendar, groups, help, prompt, speakers};
 use reader::Reader;
-pub use state::{Anchor, Derived, Focus, View};
+pub use state::{Anchor, Derived, Focus, Loading, View};
 
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
@@ -62,6 +62,11 @@ pub struct App {
     pub settings: Settings,
     /// What was typed at the prompts; the terminal side loads and keeps it.
     pub history: History,
+    /// Set while the archive holds only the first day and the whole one is loading.
+    pub loading: Option<Loading>,
+    /// Input that needs the whole archive, and all input after it, kept in order until the
+    /// whole archive is in: as events, for a key means what it means where it runs.
+    pub deferred: Vec<Event>,
 }
 
 impl App {
@@ -102,6 +107,8 @@ impl App {
             effects: Vec::new(),
             settings,
             history: History::default(),
+            loading: None,
+            deferred: Vec::new(),
         };
         app.refresh();
         app.keep_day_in_view();
@@ -126,11 +133,28 @@ impl App {
         self.settings.keymap.action_for(self.contexts(), event)
     }
 
+    /// An input event, as the event loop gets it: through the keymap into [`App::update`].
+    /// While the whole archive loads, input that needs it waits for it, with all after it.
+    pub fn input(&mut self, event: &Event) {
+        let Some(action) = self.action_for(event) else {
+            return;
+        };
+        if self.loading.is_some() && self.waits_for_whole(&action) {
+            return self.defer(event, action);
+        }
+        self.update(action);
+    }
+
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Resize(_) | Action::Wheel(..) | Action::Tick | Action::Reload(..)
+            Action::Resize(_)
+                | Action::Wheel(..)
+                | Action::Tick
+                | Action::Reload(..)
+                | Action::Loading(..)
+                | Action::Loaded(..)
         ) {
             self.view.notice = None;
         }
@@ -176,6 +200,8 @@ impl App {
             Action::OpenLink => self.open_link(),
             Action::Copy => self.copy(),
             Action::Reload(Shared(archive), problems) => self.reload(archive, problems),
+            Action::Loading(parsed, files) => self.loading = Some(Loading { parsed, files }),
+            Action::Loaded(Shared(archive), problems) => self.take_whole(archive, problems),
             Action::Say(text) => self.view.notice = Some(text),
             Action::Restore(place) => self.restore(&place),
             Action::OpenSpeakers => self.open(Overlay::Speakers(speakers::open(self))),
@@ -329,6 +355,10 @@ impl Reader for App {
 
     fn say(&mut self, notice: String) {
         self.view.notice = Some(notice);
+    }
+
+    fn whole(&mut self) -> bool {
+        App::whole(self)
     }
 
     fn quit(&mut self) {

@@ -4,10 +4,14 @@
 
 use std::sync::Arc;
 
+use crossterm::event::Event;
+
 use chrono::NaiveDate;
 
-use super::App;
-use super::state::Anchor;
+use super::overlay::prompt::PromptKind;
+use super::state::{Anchor, Loading};
+use super::{App, Overlay};
+use crate::action::Action;
 use crate::archive_search::ArchiveSearch;
 use crate::filter::SpeakerFilter;
 use crate::model::{Archive, GroupId};
@@ -27,6 +31,9 @@ impl App {
                 .get(self.view.scroll.pos)
                 .copied()
                 .unwrap_or(0),
+            sources: (day.sources.iter())
+                .map(|s| s.to_string_lossy().into_owned())
+                .collect(),
         }
     }
 
@@ -48,11 +55,78 @@ impl App {
         }
     }
 
+    /// Whether the whole archive is in; if not, says how far its load has got, for what
+    /// needs it (other days and groups, counts over days) must wait for it.
+    pub(super) fn whole(&mut self) -> bool {
+        let Some(loading) = self.loading else {
+            return true;
+        };
+        self.view.notice = Some(format!(
+            "{}: this day only, until the rest is in",
+            loading.say()
+        ));
+        false
+    }
+
+    /// Whether `action` must wait for the whole archive: it needs other days or groups
+    /// (a key, or a `:` command or `F` search sent from its prompt), or input before it
+    /// waits already (order is kept).
+    pub(super) fn waits_for_whole(&self, action: &Action) -> bool {
+        let from_prompt = matches!(
+            &self.overlay,
+            Some(Overlay::Prompt(p)) if p.kind != PromptKind::DaySearch && p.kind != PromptKind::TextFilter
+        );
+        !action.is_global()
+            && (!self.deferred.is_empty()
+                || action.needs_whole_archive()
+                || *action == Action::Submit && from_prompt)
+    }
+
+    /// Keeps `event` (asking for `action` now) for when the whole archive is in, saying so;
+    /// Esc drops what waits.
+    pub(super) fn defer(&mut self, event: &Event, action: Action) {
+        let loading = self.loading.unwrap_or_default().say();
+        if action == Action::Clear {
+            self.deferred.clear();
+            self.view.notice = Some(format!("{loading}: what was typed will not run"));
+            return;
+        }
+        self.deferred.push(event.clone());
+        self.view.notice = Some(format!("{loading}: what was typed runs when it is in"));
+    }
+
+    /// The whole archive, loaded behind the first day: taken as a reload is, keeping the
+    /// place, but as the load it is, not as a change on disk; then what waited for it runs.
+    /// Its problems are said before what was said already.
+    pub(super) fn take_whole(&mut self, archive: Arc<Archive>, problems: usize) {
+        self.loading = None;
+        // What the start said stays; how far the load had got is over.
+        let notice = (self.view.notice.take()).filter(|n| !Loading::said(n));
+        self.reload(archive, problems);
+        self.view.notice = notice;
+        for event in std::mem::take(&mut self.deferred) {
+            self.input(&event);
+        }
+        if problems > 0 {
+            let found = self.problems_found(problems, " while loading");
+            let said = self.view.notice.take().into_iter();
+            self.view.notice = Some(
+                [found]
+                    .into_iter()
+                    .chain(said)
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            );
+        }
+    }
+
     /// Takes a new load of the archive, keeping the reader's place: the same group (by
     /// folder), day (by date, else the nearest later), top message, filter (by name),
     /// search, and open overlay; a search across the archive runs again. A group that is
     /// gone is announced, not silently replaced, and so are the load's problems.
     pub(super) fn reload(&mut self, archive: Arc<Archive>, problems: usize) {
+        // A whole load, whichever way it came.
+        self.loading = None;
         let old = std::mem::replace(&mut self.archive, archive);
         let day = &old.days[self.view.day];
         let (path, date) = (old.group(day.group).path.clone(), day.date);
@@ -87,11 +161,16 @@ impl App {
             );
         }
         if problems > 0 {
-            let root = text::shown(&self.archive.root.display().to_string());
-            let noun = text::plural(problems, "problem", "problems");
-            notice = format!("{notice} · {problems} {noun}: `chatlog check {root}` lists them");
+            notice = format!("{notice} · {}", self.problems_found(problems, ""));
         }
         self.view.notice = Some(notice);
+    }
+
+    /// `3 problems{when}: `chatlog check ROOT` lists them`.
+    fn problems_found(&self, problems: usize, when: &str) -> String {
+        let root = text::shown(&self.archive.root.display().to_string());
+        let noun = text::plural(problems, "problem", "problems");
+        format!("{problems} {noun}{when}: `chatlog check {root}` lists them")
     }
 
     /// `group` of `old` in the new archive, by folder; the open group when it is gone.

@@ -26,6 +26,8 @@ pub trait Reader {
     fn page_height(&self) -> usize;
     /// Puts a notice on the status line.
     fn say(&mut self, notice: String);
+    /// Whether the whole archive is in (else it says how far its load has got).
+    fn whole(&mut self) -> bool;
     fn quit(&mut self);
     fn set_scroll(&mut self, top: Anchor);
     /// The last search across the archive, if any.

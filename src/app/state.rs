@@ -84,3 +84,28 @@ pub struct Derived {
     /// What `day_counts` were counted for: the group, the filter, folding.
     pub(super) counts_key: Option<(GroupId, Option<SpeakerFilter>, bool)>,
 }
+
+/// How far the whole archive's load has got while the reader shows its first day alone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Loading {
+    /// Day files parsed.
+    pub parsed: usize,
+    /// Day files in all; 0 until the walk has counted them.
+    pub files: usize,
+}
+
+impl Loading {
+    /// `loading 1,234/3,650 days`, or `loading the archive` before the files are counted.
+    pub fn say(&self) -> String {
+        if self.files == 0 {
+            return "loading the archive".to_owned();
+        }
+        let n = |n: usize| crate::text::thousands(n);
+        format!("loading {}/{} days", n(self.parsed), n(self.files))
+    }
+
+    /// Whether `notice` is one of [`Loading::say`]'s: it is over once the archive is in.
+    pub fn said(notice: &str) -> bool {
+        notice.starts_with("loading ")
+    }
+}

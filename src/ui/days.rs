@@ -21,12 +21,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.settings.theme;
     let group = app.archive.group(view.group);
     let days = app.archive.group_days(view.group);
-    let title = format!(
-        " {} · {} {} ",
-        group.name,
-        days.len(),
-        text::plural(days.len(), "day", "days")
-    );
+    // The status line says how far the load has got.
+    let count = match app.loading {
+        Some(_) => "loading".to_owned(),
+        None => format!("{} {}", days.len(), text::plural(days.len(), "day", "days")),
+    };
+    let title = format!(" {} · {count} ", group.name);
     let inner = pane(area, &title, view.focus == Focus::Days, theme, buf);
     // Counts as shown: under the speaker filter, echoes folded.
     let counts = &app.derived.day_counts;

@@ -135,8 +135,10 @@ fn hits_of(hits: &[Hit], pos: usize) -> &[Hit] {
 /// or that the group ends there.
 fn end_of_day(app: &App) -> String {
     let date = app.day().date;
-    let next = match app.neighbour_day(1) {
-        Some(day) => {
+    // While the rest loads, which day comes next is not known yet.
+    let next = match (app.loading, app.neighbour_day(1)) {
+        (Some(loading), _) => loading.say(),
+        (None, Some(day)) => {
             let start = app.archive.group(app.view.group).days.start;
             let count = app
                 .derived
@@ -147,7 +149,7 @@ fn end_of_day(app: &App) -> String {
             let noun = text::plural(count, "message", "messages");
             format!("] {}, {count} {noun}", app.archive.days[day].date)
         }
-        None => "the group's last day".to_owned(),
+        (None, None) => "the group's last day".to_owned(),
     };
     format!("── end of {date} · {next} ──")
 }

@@ -95,7 +95,8 @@ fn position(app: &App, room: usize) -> String {
         day.date,
         day.date.format("%a")
     );
-    for part in [folded, place] {
+    let loading = app.loading.map(|l| format!(" · {}", l.say()));
+    for part in [folded, place].into_iter().chain(loading) {
         if text::width(&s) + text::width(&part) <= room {
             s.push_str(&part);
         }

@@ -145,6 +145,7 @@ fn places_on_a_full_disk_keep_the_old_file_whole() {
         group: "prodarch".into(),
         date: date.into(),
         message: 3,
+        sources: Vec::new(),
     };
     let (mut state, _) = State::at(file.clone());
     state.save(archive.path(), place("2018-03-04")).unwrap();

@@ -9,6 +9,7 @@ mod day_search;
 mod days;
 mod export;
 mod filter;
+mod loading;
 mod overlays;
 mod reload;
 mod screen;
@@ -90,12 +91,10 @@ fn select(app: &mut App, pos: usize) {
     assert_eq!(app.view.selected, Some(pos));
 }
 
-/// Feeds events through the keymap into `update`, as the event loop does.
+/// Feeds events to the app, as the event loop does.
 fn press(app: &mut App, events: impl IntoIterator<Item = Event>) {
     for e in events {
-        if let Some(a) = app.action_for(&e) {
-            app.update(a);
-        }
+        app.input(&e);
     }
 }
 
