@@ -116,6 +116,41 @@ first_frame() {
     awk -v a="$t0" -v b="$t1" -v t="${text:0:80}" 'BEGIN { printf "%.1f\t%s\n", (b - a) * 1000, t }'
 }
 
+# Milliseconds from releasing the reader on archive $1 (state folder $2: a remembered place
+# there, or none) in a detached 200×60 tmux pane to its day readable: the status line's
+# `msg I/N`, polled every few ms. The pane waits on a tmux channel so that the clock starts
+# at exec, not at tmux's own start.
+ready() {
+    local archive=$1 state=$2 sock="chatlog-ready-$$" t0 t1 screen=""
+    tmux -L "$sock" -f /dev/null new-session -d -s bench -x 200 -y 60 \
+        "tmux wait-for go; exec env XDG_STATE_HOME='$state' $CHATLOG '$archive'"
+    sleep 0.3
+    t0=$EPOCHREALTIME
+    tmux -L "$sock" wait-for -S go
+    until grep -q ' msg [0-9]' <<<"$screen"; do
+        sleep 0.002
+        screen=$(tmux -L "$sock" capture-pane -p -t bench)
+    done
+    t1=$EPOCHREALTIME
+    tmux -L "$sock" send-keys -t bench q
+    for _ in $(seq 100); do tmux -L "$sock" has-session 2>/dev/null || break; sleep 0.02; done
+    tmux -L "$sock" kill-server 2>/dev/null || true
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f\n", (b - a) * 1000 }'
+}
+
+# Median of 10 ready times on archive $1: "without a place<TAB>with one". The first run, in
+# an empty state folder, leaves the place the second set of runs comes back to.
+ready_ms() {
+    local state without with
+    state=$(mktemp -d)
+    # Each run keeps its place on quitting: the state folder goes before the next.
+    without=$(for _ in $(seq 10); do rm -rf "$state/none"; ready "$1" "$state/none"; done | median)
+    ready "$1" "$state/kept" >/dev/null
+    with=$(for _ in $(seq 10); do ready "$1" "$state/kept"; done | median)
+    rm -rf "$state"
+    printf '%s\t%s\n' "$without" "$with"
+}
+
 main() {
     # Other work on the machine skews every figure: the table says how busy it was.
     LOADAVG=$(cut -d' ' -f1 /proc/loadavg)

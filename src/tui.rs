@@ -88,14 +88,6 @@ pub fn run(source: &Source, options: &Options) -> anyhow::Result<()> {
             .collect();
         load_first_day(dir, &sources)
     });
-    // Watched from before the load's walk, so that no change during the load is missed.
-    // Only a folder changes: the samples are in the binary.
-    let watch = source.folder().and_then(|dir| Watch::start(dir).ok());
-    let progress = Arc::new(Progress::default());
-    let loader = {
-        let (source, progress) = (source.clone(), Arc::clone(&progress));
-        std::thread::spawn(move || source.load(&progress))
-    };
     let mut terminal = ratatui::try_init()?;
     let restore = Restore;
     // ratatui's panic hook restores raw mode and the screen; mouse capture is ours to undo.
@@ -110,9 +102,12 @@ pub fn run(source: &Source, options: &Options) -> anyhow::Result<()> {
     let stop = stop_on_signals()?;
     let_big_writes_fail()?;
     let mut typed = Vec::new();
-    let (archive, problems, pending) = match first {
-        Some(day) => (day, Vec::new(), Some(loader)),
+    let progress = Arc::new(Progress::default());
+    // With no first day to show, the whole archive loads behind a gauge.
+    let (archive, problems, watch) = match first {
+        Some(day) => (day, Vec::new(), None),
         None => {
+            let (watch, loader) = start_whole(source, &progress);
             let theme = &settings.theme;
             let name = source.name();
             let loaded = wait_for(
@@ -127,14 +122,14 @@ pub fn run(source: &Source, options: &Options) -> anyhow::Result<()> {
             let Some((archive, problems)) = loaded else {
                 return Ok(());
             };
-            (archive, problems, None)
+            (archive, problems, Some(watch))
         }
     };
     let mut app = App::with_settings(Arc::new(archive), terminal.size()?, settings);
     if let Some(place) = place {
         app.update(Action::Restore(place));
     }
-    if pending.is_some() {
+    if watch.is_none() {
         app.update(Action::Loading(0, 0));
     }
     let history_file = options.remember.then(History::default_path).flatten();
@@ -162,7 +157,16 @@ pub fn run(source: &Source, options: &Options) -> anyhow::Result<()> {
     if !said.is_empty() {
         app.update(Action::Say(said.join(" · ")));
     }
-    let whole = pending.map(|loader| Whole { loader, progress });
+    // The first day on screen first, then the whole archive behind it: loading on both
+    // cores from the start, it slowed the first frame by half.
+    let (watch, whole) = match watch {
+        Some(watch) => (watch, None),
+        None => {
+            terminal.draw(|frame| ui::render(&app, frame))?;
+            let (watch, loader) = start_whole(source, &progress);
+            (watch, Some(Whole { loader, progress }))
+        }
+    };
     read(&mut app, &mut terminal, watch, whole, &stop)?;
     let saved = state.as_mut().map(|s| s.save(key, app.place()));
     let history_saved = history_file.map(|path| app.history.save(&path));
@@ -242,6 +246,15 @@ fn configure(path: Option<&Path>) -> (Settings, ConfigProblems) {
     };
     let file = file.unwrap_or_else(|| PathBuf::from("config"));
     (settings, ConfigProblems { file, problems })
+}
+
+/// Starts watching `source` (a folder: the samples do not change), then loading it whole,
+/// counting in `progress`: watched from before the load's walk, no change during the load
+/// is missed.
+fn start_whole(source: &Source, progress: &Arc<Progress>) -> (Option<Watch>, JoinHandle<Loaded>) {
+    let watch = source.folder().and_then(|dir| Watch::start(dir).ok());
+    let (source, progress) = (source.clone(), Arc::clone(progress));
+    (watch, std::thread::spawn(move || source.load(&progress)))
 }
 
 /// The whole archive loading behind the first day, and how far it has got.
