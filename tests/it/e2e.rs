@@ -353,7 +353,12 @@ fn reopening_lands_where_the_reader_left_unless_no_state() {
     };
     t.keys(&["q"]);
     t.wait_for("EXITED-1");
-    assert!(state.join("chatlog/places.json").is_file());
+    // The day's file is kept with the place: the next run reads it first, alone.
+    let places = std::fs::read_to_string(state.join("chatlog/places.json")).unwrap();
+    assert!(
+        places.contains("\"prodarch/_posts/2018-03-05-chat.markdown\""),
+        "{places}"
+    );
     // The same message at the top again.
     let status = left.lines().last().unwrap().to_owned();
     t.cmd(&["respawn-pane", "-k", "-t", "t", &run("", 2)]);
