@@ -329,7 +329,7 @@ fn follow_whole(app: &mut App, whole: &mut Option<Whole>) -> bool {
             app.update(Action::Loaded(Shared(Arc::new(archive)), problems.len()))
         }
         Some(Ok(Err(err))) => app.update(Action::Say(format!(
-            "could not load the whole archive: {err:#}"
+            "could not load the whole archive: {err:#}; this day only, until the folder changes"
         ))),
         _ => app.update(Action::Say("could not load the whole archive".into())),
     }

@@ -102,11 +102,12 @@ impl App {
         self.loading = None;
         // What the start said stays; how far the load had got is over.
         let notice = (self.view.notice.take()).filter(|n| !Loading::said(n));
+        // What waited runs after the start's notice is back, so that its own can be read.
+        let waiting = std::mem::take(&mut self.deferred);
         self.reload(archive, problems);
         self.view.notice = notice;
-        for event in std::mem::take(&mut self.deferred) {
-            self.input(&event);
-        }
+        self.deferred = waiting;
+        self.run_deferred();
         if problems > 0 {
             let found = self.problems_found(problems, " while loading");
             let said = self.view.notice.take().into_iter();
@@ -164,6 +165,15 @@ impl App {
             notice = format!("{notice} · {}", self.problems_found(problems, ""));
         }
         self.view.notice = Some(notice);
+        // A reload after a whole load that failed is the whole archive at last.
+        self.run_deferred();
+    }
+
+    /// Runs the input that waited for the whole archive, in order.
+    fn run_deferred(&mut self) {
+        for event in std::mem::take(&mut self.deferred) {
+            self.input(&event);
+        }
     }
 
     /// `3 problems{when}: `chatlog check ROOT` lists them`.

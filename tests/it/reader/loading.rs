@@ -86,6 +86,13 @@ fn what_needs_the_whole_archive_waits_for_it_then_runs() {
     app.update(Action::Loaded(whole(), 0));
     assert_eq!(app.archive.group(app.view.group).name, "prodarch");
     assert_eq!(app.day().date.to_string(), "2018-03-05");
+    // A whole load that failed is followed by a reload once the folder changes: that is
+    // the whole archive too, and what waited runs then.
+    let mut app = first_day_app();
+    press(&mut app, [key('[')]);
+    app.update(Action::Reload(whole(), 0));
+    assert!(app.loading.is_none() && app.deferred.is_empty());
+    assert!(app.day().date < date, "[ ran");
     // Esc drops what waits.
     let mut app = first_day_app();
     press(&mut app, [key(']'), code(KeyCode::Esc)]);
