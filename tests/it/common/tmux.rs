@@ -80,6 +80,26 @@ impl Tmux {
         .to_owned()
     }
 
+    /// Waits until the reader has the whole archive: its status line no longer says how far
+    /// the load behind the first day has got.
+    pub fn wait_for_whole(&self) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            let status = screen.lines().last().unwrap_or_default();
+            let loading =
+                status.contains("· loading ") || status.trim_start().starts_with("loading ");
+            if status.contains("? help") && !loading {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for the whole archive; screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits until the screen holds `needle`; panics with the screen after 10 s.
     pub fn wait_for(&self, needle: &str) -> String {
         let start = Instant::now();

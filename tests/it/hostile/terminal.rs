@@ -121,9 +121,9 @@ fn the_reader_on_a_hostile_archive_shows_the_good_days_and_restores_the_terminal
         "t",
         &command_line(archive.root()),
     ]);
-    let screen = t.wait_for("? help");
+    // The reader shows its first day at once; the problems come with the whole archive.
     // notes.md, with no date and no messages, is a page: noted, no problem.
-    assert!(screen.contains("105 problems while loading"), "{screen}");
+    let screen = t.wait_for("105 problems while loading");
     for day in [
         "2019-01-01 Tue     2",
         "2019-01-02 Wed     1",
