@@ -25,9 +25,9 @@ use crate::text;
 
 /// Exit codes shared by every command.
 pub mod exit {
-    /// Everything loaded.
+    /// Everything loaded (warnings, which lose nothing, allowed).
     pub const OK: i32 = 0;
-    /// Problems found, but everything loadable was loaded.
+    /// Something was skipped (an error), but everything loadable was loaded.
     pub const PROBLEMS: i32 = 1;
     /// Nothing to show: bad arguments, no archive.
     pub const FATAL: i32 = 2;
