@@ -100,50 +100,43 @@ scale_field() {
     awk -F'|' -v what="$1" -v col="$2" 'index($2, what) { gsub(/^ +| +$/, "", $col); print $col }' <<<"$SCALE"
 }
 
-# Milliseconds from releasing the reader in a detached 200×60 tmux pane to the first
-# non-blank screen, polled every few ms; the pane waits on a tmux channel so the clock
-# starts at exec, not at tmux's own start. Prints "ms<TAB>the frame's text" (box drawing
-# and runs of spaces squeezed out).
-first_frame() {
-    local sock="chatlog-bench-$$" t0 t1 screen=""
+# Milliseconds from releasing the reader on archive $1 (its environment given as $2, e.g.
+# `XDG_STATE_HOME=…`) in a detached 200×60 tmux pane until its screen matches the regular
+# expression $3, polled every few ms. The pane waits on a tmux channel so that the clock
+# starts at exec, not at tmux's own start. Sets MS, and SCREEN to the screen matched.
+time_until() {
+    local archive=$1 env=$2 pattern=$3 sock="chatlog-bench-$$" t0 t1
+    SCREEN=""
     tmux -L "$sock" -f /dev/null new-session -d -s bench -x 200 -y 60 \
-        "tmux wait-for go; exec $CHATLOG '$ARCHIVE'"
+        "tmux wait-for go; exec env $env $CHATLOG '$archive'"
     sleep 0.3
     t0=$EPOCHREALTIME
     tmux -L "$sock" wait-for -S go
-    until grep -q '[^[:space:]]' <<<"$screen"; do
+    until grep -q -- "$pattern" <<<"$SCREEN"; do
         sleep 0.002
-        screen=$(tmux -L "$sock" capture-pane -p -t bench)
+        SCREEN=$(tmux -L "$sock" capture-pane -p -t bench)
     done
     t1=$EPOCHREALTIME
     tmux -L "$sock" send-keys -t bench q
     for _ in $(seq 100); do tmux -L "$sock" has-session 2>/dev/null || break; sleep 0.02; done
     tmux -L "$sock" kill-server 2>/dev/null || true
-    local text
-    text=$(sed 's/[─│┌┐└┘]//g; s/|/\\|/g' <<<"$screen" | tr -s ' \n' '  ' | sed 's/^ //')
-    awk -v a="$t0" -v b="$t1" -v t="${text:0:80}" 'BEGIN { printf "%.1f\t%s\n", (b - a) * 1000, t }'
+    MS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) * 1000 }')
 }
 
-# Milliseconds from releasing the reader on archive $1 (state folder $2: a remembered place
-# there, or none) in a detached 200×60 tmux pane to its day readable: the status line's
-# `msg I/N`, polled every few ms. The pane waits on a tmux channel so that the clock starts
-# at exec, not at tmux's own start.
+# The first non-blank frame: "ms<TAB>the frame's text" (box drawing and runs of spaces
+# squeezed out).
+first_frame() {
+    time_until "$ARCHIVE" "" '[^[:space:]]'
+    local text
+    text=$(sed 's/[─│┌┐└┘]//g; s/|/\\|/g' <<<"$SCREEN" | tr -s ' \n' '  ' | sed 's/^ //')
+    printf '%s\t%s\n' "$MS" "${text:0:80}"
+}
+
+# Milliseconds until the day is readable (the status line's `msg I/N`) on archive $1, with
+# its state folder $2 (a remembered place there, or none).
 ready() {
-    local archive=$1 state=$2 sock="chatlog-ready-$$" t0 t1 screen=""
-    tmux -L "$sock" -f /dev/null new-session -d -s bench -x 200 -y 60 \
-        "tmux wait-for go; exec env XDG_STATE_HOME='$state' $CHATLOG '$archive'"
-    sleep 0.3
-    t0=$EPOCHREALTIME
-    tmux -L "$sock" wait-for -S go
-    until grep -q ' msg [0-9]' <<<"$screen"; do
-        sleep 0.002
-        screen=$(tmux -L "$sock" capture-pane -p -t bench)
-    done
-    t1=$EPOCHREALTIME
-    tmux -L "$sock" send-keys -t bench q
-    for _ in $(seq 100); do tmux -L "$sock" has-session 2>/dev/null || break; sleep 0.02; done
-    tmux -L "$sock" kill-server 2>/dev/null || true
-    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f\n", (b - a) * 1000 }'
+    time_until "$1" "XDG_STATE_HOME='$2'" ' msg [0-9]'
+    echo "$MS"
 }
 
 # Median of 10 ready times on archive $1: "without a place<TAB>with one". The first run, in
