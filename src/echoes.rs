@@ -200,14 +200,9 @@ mod tests {
             })
             .collect();
         Day {
-            group: GroupId(0),
-            date: chrono::NaiveDate::MIN,
-            meta: Default::default(),
-            sources: Vec::new(),
             text,
             messages,
-            echoes: Vec::new(),
-            documents: Vec::new(),
+            ..Day::new(GroupId(0), chrono::NaiveDate::MIN)
         }
     }
 

@@ -439,7 +439,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::model::{FrontMatter, Group, GroupId, Kind, Speaker, SpeakerId, Time};
+    use crate::model::{Group, GroupId, Kind, Speaker, SpeakerId, Time};
     use crate::parse::parse_day;
 
     /// A one-group, one-day archive with these (speaker, body) messages, a speaker id each.
@@ -458,14 +458,9 @@ mod tests {
             });
         }
         let day = Day {
-            group: GroupId(0),
-            date: NaiveDate::from_ymd_opt(2018, 3, 26).unwrap(),
-            meta: FrontMatter::default(),
-            sources: Vec::new(),
             text,
             messages: day_messages,
-            echoes: Vec::new(),
-            documents: Vec::new(),
+            ..Day::new(GroupId(0), NaiveDate::from_ymd_opt(2018, 3, 26).unwrap())
         };
         let speakers = messages.iter().map(|(name, _)| Speaker {
             name: (*name).to_owned(),

@@ -498,14 +498,8 @@ fn merge_day(
     interner: &mut Interner,
 ) -> Day {
     let mut day = Day {
-        group,
-        date,
-        meta: Default::default(),
         sources: Vec::with_capacity(parts.len()),
-        text: String::new(),
-        messages: Vec::new(),
-        echoes: Vec::new(),
-        documents: Vec::new(),
+        ..Day::new(group, date)
     };
     // Documents' text goes after every body: bodies lie back to back in message order.
     let mut documents = Vec::new();

@@ -126,6 +126,20 @@ pub struct Echo {
 }
 
 impl Day {
+    /// `date` of `group`, with nothing in it yet.
+    pub fn new(group: GroupId, date: NaiveDate) -> Day {
+        Day {
+            group,
+            date,
+            meta: FrontMatter::default(),
+            sources: Vec::new(),
+            text: String::new(),
+            messages: Vec::new(),
+            echoes: Vec::new(),
+            documents: Vec::new(),
+        }
+    }
+
     /// The day's messages, echoes left out with `fold`.
     pub fn kept(&self, fold: bool) -> impl Iterator<Item = &Message> {
         self.kept_indexed(fold).map(|(_, msg)| msg)

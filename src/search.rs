@@ -371,14 +371,9 @@ mod tests {
             })
             .collect();
         Day {
-            group: GroupId(0),
-            date: NaiveDate::MIN,
-            meta: Default::default(),
-            sources: Vec::new(),
             text,
             messages,
-            echoes: Vec::new(),
-            documents: Vec::new(),
+            ..Day::new(GroupId(0), NaiveDate::MIN)
         }
     }
 

@@ -187,7 +187,7 @@ pub fn weeks(date: NaiveDate) -> [[Option<NaiveDate>; 7]; 6] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FrontMatter, GroupId, Kind, Message, SpeakerId, Time};
+    use crate::model::{GroupId, Kind, Message, SpeakerId, Time};
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -209,14 +209,8 @@ mod tests {
         };
         spec.iter()
             .map(|&(d, n)| Day {
-                group: GroupId(0),
-                date: date(d),
-                meta: FrontMatter::default(),
-                sources: Vec::new(),
-                text: String::new(),
                 messages: vec![msg; n],
-                echoes: Vec::new(),
-                documents: Vec::new(),
+                ..Day::new(GroupId(0), date(d))
             })
             .collect()
     }
