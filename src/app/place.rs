@@ -99,34 +99,49 @@ impl App {
     /// place, but as the load it is, not as a change on disk; then what waited for it runs.
     /// Its problems are said before what was said already.
     pub(super) fn take_whole(&mut self, archive: Arc<Archive>, problems: usize) {
-        self.loading = None;
         // What the start said stays; how far the load had got is over.
-        let notice = (self.view.notice.take()).filter(|n| !Loading::said(n));
-        // What waited runs after the start's notice is back, so that its own can be read.
-        let waiting = std::mem::take(&mut self.deferred);
-        self.reload(archive, problems);
-        self.view.notice = notice;
-        self.deferred = waiting;
+        let said = (self.view.notice.take()).filter(|n| !Loading::said(n));
+        self.take_archive(archive);
+        self.view.notice = said;
         self.run_deferred();
         if problems > 0 {
             let found = self.problems_found(problems, " while loading");
             let said = self.view.notice.take().into_iter();
-            self.view.notice = Some(
-                [found]
-                    .into_iter()
-                    .chain(said)
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-            );
+            let all: Vec<String> = [found].into_iter().chain(said).collect();
+            self.view.notice = Some(all.join(" · "));
         }
+    }
+
+    /// Takes a new load of the archive that changed on disk, keeping the place (see
+    /// [`App::take_archive`]) and saying what changed: days added or gone, a group that is
+    /// gone (announced, not silently replaced), the load's problems.
+    pub(super) fn reload(&mut self, archive: Arc<Archive>, problems: usize) {
+        let (old, was) = self.take_archive(archive);
+        let added = self.archive.days.len() as isize - old.days.len() as isize;
+        let mut notice = match added {
+            0 => "the archive changed: reloaded".to_owned(),
+            1 => "the archive changed: reloaded, 1 new day".to_owned(),
+            n if n > 0 => format!("the archive changed: reloaded, {n} new days"),
+            n => format!("the archive changed: reloaded, {} days fewer", -n),
+        };
+        let was = old.group(was);
+        if self.archive.find_group(&was.path).is_none() {
+            let now = &self.archive.group(self.view.group).name;
+            notice = format!("{notice}; {} is gone: showing {now}", was.name);
+        }
+        if problems > 0 {
+            notice = format!("{notice} · {}", self.problems_found(problems, ""));
+        }
+        self.view.notice = Some(notice);
+        // A reload after a whole load that failed is the whole archive at last.
+        self.run_deferred();
     }
 
     /// Takes a new load of the archive, keeping the reader's place: the same group (by
     /// folder), day (by date, else the nearest later), top message, filter (by name),
-    /// search, and open overlay; a search across the archive runs again. A group that is
-    /// gone is announced, not silently replaced, and so are the load's problems.
-    pub(super) fn reload(&mut self, archive: Arc<Archive>, problems: usize) {
-        // A whole load, whichever way it came.
+    /// search, and open overlay; a search across the archive runs again. The archive is
+    /// whole now. Returns the old archive and the open day's group in it.
+    fn take_archive(&mut self, archive: Arc<Archive>) -> (Arc<Archive>, GroupId) {
         self.loading = None;
         let old = std::mem::replace(&mut self.archive, archive);
         let day = &old.days[self.view.day];
@@ -147,26 +162,8 @@ impl App {
             self.archive_search = ArchiveSearch::start(&self.archive, query).ok();
         }
         self.reload_overlay(&old);
-        let added = self.archive.days.len() as isize - old.days.len() as isize;
-        let mut notice = match added {
-            0 => "the archive changed: reloaded".to_owned(),
-            1 => "the archive changed: reloaded, 1 new day".to_owned(),
-            n if n > 0 => format!("the archive changed: reloaded, {n} new days"),
-            n => format!("the archive changed: reloaded, {} days fewer", -n),
-        };
-        if found.is_none() {
-            let now = &self.archive.group(self.view.group).name;
-            notice = format!(
-                "{notice}; {} is gone: showing {now}",
-                old.group(day.group).name
-            );
-        }
-        if problems > 0 {
-            notice = format!("{notice} · {}", self.problems_found(problems, ""));
-        }
-        self.view.notice = Some(notice);
-        // A reload after a whole load that failed is the whole archive at last.
-        self.run_deferred();
+        let group = day.group;
+        (old, group)
     }
 
     /// Runs the input that waited for the whole archive, in order.
