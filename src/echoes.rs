@@ -200,7 +200,7 @@ mod tests {
             })
             .collect();
         Day {
-            text,
+            text: text.into(),
             messages,
             ..Day::new(GroupId(0), chrono::NaiveDate::MIN)
         }

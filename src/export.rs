@@ -458,7 +458,7 @@ mod tests {
             });
         }
         let day = Day {
-            text,
+            text: text.into(),
             messages: day_messages,
             ..Day::new(GroupId(0), NaiveDate::from_ymd_opt(2018, 3, 26).unwrap())
         };

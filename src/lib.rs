@@ -13,13 +13,14 @@
 //! action.rs  layout.rs  theme.rs  key.rs      small types everything above uses
 //! search.rs  archive_search.rs  activity.rs  filter.rs  echoes.rs  links.rs  rows.rs  grep.rs
 //! places.rs  history.rs  dirs.rs  watch.rs  manual.rs  source.rs  dates.rs
-//! load.rs  bundled.rs  parse/  echoes.rs  text.rs  entities.rs  model.rs  problem.rs  json.rs
+//! load.rs  bundled.rs  parse/  arena.rs  echoes.rs  text.rs  entities.rs  model.rs  problem.rs  json.rs
 //! ```
 
 pub mod action;
 pub mod activity;
 pub mod app;
 pub mod archive_search;
+pub mod arena;
 pub mod bundled;
 pub mod commands;
 pub mod config;

@@ -18,9 +18,10 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::arena::{Arena, Slot, Text};
 use crate::echoes;
 use crate::model::{Archive, Day, Document, GroupId, Message, Speaker, SpeakerId, UNNAMED};
-use crate::parse::{ParsedDay, find_date, parse_day};
+use crate::parse::{ParsedDay, find_date, parse_into};
 use crate::problem::{Problem, Severity};
 use crate::text;
 
@@ -73,26 +74,53 @@ pub fn load_with_progress(
         );
     }
     progress.files.store(files.len(), Ordering::Relaxed);
-    let parsed = files
-        .into_par_iter()
-        .map(|file| {
-            let path = root.join(&file.rel);
-            let (day, file_problems) = match read_reusing_buffer(&path, parse_day) {
-                Ok(parsed) => parsed,
-                Err(err) => (
+    let parsed = parse_all(files, |file, arena| {
+        let path = root.join(&file.rel);
+        let read = read_reusing_buffer(&path, |path, bytes| parse_into(path, bytes, arena));
+        let (day, file_problems) = match read {
+            Ok(parsed) => parsed,
+            Err(err) => (
+                None,
+                vec![Problem::error(
+                    &path,
                     None,
-                    vec![Problem::error(
-                        &path,
-                        None,
-                        format!("cannot read: {err}: skipped"),
-                    )],
-                ),
+                    format!("cannot read: {err}: skipped"),
+                )],
+            ),
+        };
+        progress.parsed.fetch_add(1, Ordering::Relaxed);
+        (file, day, file_problems)
+    });
+    build(root, parsed, problems)
+}
+
+/// A file as parsed, its text cut from an arena (`Text`) or still in it (`Slot`).
+type Parsed<T = Text> = (DayFile, Option<ParsedDay<T>>, Vec<Problem>);
+
+/// Parses `items` in parallel with `parse`, in their order. Each worker writes the texts of
+/// its run of files into an arena of its own, frozen when the run ends.
+fn parse_all<T: Send>(
+    items: Vec<T>,
+    parse: impl Fn(T, &mut Arena) -> Parsed<Slot> + Sync,
+) -> Vec<Parsed> {
+    let runs: Vec<Vec<Parsed>> = items
+        .into_par_iter()
+        .fold(
+            || (Arena::default(), Vec::new()),
+            |(mut arena, mut run), item| {
+                run.push(parse(item, &mut arena));
+                (arena, run)
+            },
+        )
+        .map(|(arena, run)| {
+            let chunks = arena.freeze();
+            let resolve = |(file, day, problems): Parsed<Slot>| {
+                (file, day.map(|d| d.resolve(&chunks)), problems)
             };
-            progress.parsed.fetch_add(1, Ordering::Relaxed);
-            (file, day, file_problems)
+            run.into_iter().map(resolve).collect()
         })
         .collect();
-    build(root, parsed, problems)
+    runs.into_iter().flatten().collect()
 }
 
 /// One day of the archive at `root`, loaded alone so the reader can show it at once while
@@ -133,14 +161,21 @@ fn first_groups_latest(root: &Path) -> Vec<PathBuf> {
 /// The archive of the files `rels` below `root` alone, problems set aside (the whole load
 /// reports them).
 fn load_day_files(root: &Path, rels: Vec<PathBuf>) -> Option<Archive> {
-    let parsed = rels
-        .into_iter()
-        .map(|rel| {
-            let (key, group) = group_of_os(&rel);
-            let day = read_reusing_buffer(&root.join(&rel), parse_day).ok()?.0;
-            Some((DayFile { rel, key, group }, day, Vec::new()))
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let parsed = parse_all(rels, |rel, arena| {
+        let (key, group) = group_of_os(&rel);
+        let read = read_reusing_buffer(&root.join(&rel), |path, bytes| {
+            parse_into(path, bytes, arena)
+        });
+        // Its problems are the whole load's to report; only a read failure counts here.
+        let (day, failed) = match read {
+            Ok((day, _)) => (day, Vec::new()),
+            Err(err) => (None, vec![Problem::error(&rel, None, err.to_string())]),
+        };
+        (DayFile { rel, key, group }, day, failed)
+    });
+    if parsed.iter().any(|(_, _, failed)| !failed.is_empty()) {
+        return None;
+    }
     build(root, parsed, Vec::new())
         .ok()
         .map(|(archive, _)| archive)
@@ -150,16 +185,15 @@ fn load_day_files(root: &Path, rels: Vec<PathBuf>) -> Option<Archive> {
 /// through the same parser: the samples built into the binary. The archive's root is empty,
 /// as it has no folder.
 pub fn load_files(files: &[(&str, &[u8])]) -> anyhow::Result<(Archive, Vec<Problem>)> {
-    let parsed = files
-        .par_iter()
-        .filter(|(path, _)| is_day_file(Path::new(path)))
-        .map(|&(path, bytes)| {
-            let rel = PathBuf::from(path);
-            let (day, problems) = parse_day(&rel, bytes);
-            let (key, group) = group_of_os(&rel);
-            (DayFile { rel, key, group }, day, problems)
-        })
-        .collect();
+    let day_files = files
+        .iter()
+        .filter(|(path, _)| is_day_file(Path::new(path)));
+    let parsed = parse_all(day_files.collect(), |&(path, bytes), arena| {
+        let rel = PathBuf::from(path);
+        let (day, problems) = parse_into(&rel, bytes, arena);
+        let (key, group) = group_of_os(&rel);
+        (DayFile { rel, key, group }, day, problems)
+    });
     build(Path::new(""), parsed, Vec::new())
 }
 
@@ -167,7 +201,7 @@ pub fn load_files(files: &[(&str, &[u8])]) -> anyhow::Result<(Archive, Vec<Probl
 /// way (the walk's first, then each file's).
 fn build(
     root: &Path,
-    parsed: Vec<(DayFile, Option<ParsedDay>, Vec<Problem>)>,
+    parsed: Vec<Parsed>,
     mut problems: Vec<Problem>,
 ) -> anyhow::Result<(Archive, Vec<Problem>)> {
     let mut days = Vec::with_capacity(parsed.len());
@@ -503,6 +537,8 @@ fn merge_day(
     };
     // Documents' text goes after every body: bodies lie back to back in message order.
     let mut documents = Vec::new();
+    let mut pieces = Vec::with_capacity(parts.len());
+    let mut len = 0;
     for (i, (file, mut parsed)) in parts.into_iter().enumerate() {
         if i == 0 {
             day.meta = parsed.meta.clone();
@@ -510,32 +546,43 @@ fn merge_day(
         if let Some(doc) = parsed.document {
             let source = day.sources.len() as u32;
             documents.push((Document { source, ..doc }, parsed.text));
-        } else if i == 0 {
-            day.messages = std::mem::take(&mut parsed.messages);
-            interner.remap(&parsed, &mut day.messages);
-            day.text = parsed.text;
         } else {
-            let shift = day.text.len() as u32;
-            day.text.push_str(&parsed.text);
             let mut messages = std::mem::take(&mut parsed.messages);
             interner.remap(&parsed, &mut messages);
-            day.messages.extend(messages.into_iter().map(|m| Message {
-                body: (m.body.0 + shift, m.body.1 + shift),
-                ..m
-            }));
+            if len > 0 {
+                for m in &mut messages {
+                    m.body = (m.body.0 + len, m.body.1 + len);
+                }
+            }
+            if day.messages.is_empty() {
+                day.messages = messages;
+            } else {
+                day.messages.append(&mut messages);
+            }
+            len += parsed.text.len() as u32;
+            pieces.push(parsed.text);
         }
         day.sources.push(file.rel);
     }
     for (doc, text) in documents {
-        let start = day.text.len() as u32;
-        day.text.push_str(&text);
-        let end = day.text.len() as u32;
+        let start = len;
+        len += text.len() as u32;
         day.documents.push(Document {
-            body: (start, end),
+            body: (start, len),
             ..doc
         });
+        pieces.push(text);
     }
+    day.text = joined(pieces);
     day
+}
+
+/// The texts one after the other: the one itself when alone (a day of one file, nearly all).
+fn joined(mut pieces: Vec<Text>) -> Text {
+    if pieces.len() == 1 {
+        return pieces.pop().unwrap_or_default();
+    }
+    Text::from(pieces.iter().map(|t| &**t).collect::<String>())
 }
 
 /// Speaker names → archive-wide ids, with message counts.

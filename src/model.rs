@@ -9,6 +9,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::arena::Text;
+
 /// Index of a speaker in `Archive::speakers`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SpeakerId(pub u32);
@@ -88,7 +90,7 @@ pub struct Day {
     /// Source files, relative to the archive root, in merge order.
     pub sources: Vec<PathBuf>,
     /// All bodies, back to back in message order (archive search scans it whole).
-    pub text: String,
+    pub text: Text,
     pub messages: Vec<Message>,
     /// The messages that repeat an earlier one of the day (see `echoes`), in order.
     pub echoes: Vec<Echo>,
@@ -133,7 +135,7 @@ impl Day {
             date,
             meta: FrontMatter::default(),
             sources: Vec::new(),
-            text: String::new(),
+            text: Text::default(),
             messages: Vec::new(),
             echoes: Vec::new(),
             documents: Vec::new(),

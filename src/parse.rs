@@ -4,7 +4,6 @@
 //! text buffer per day, and speakers are interned per file (the loader merges them).
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -12,6 +11,7 @@ use chrono::NaiveDate;
 use memchr::memmem;
 use rustc_hash::FxHashMap;
 
+use crate::arena::{Arena, Frozen, Slot, Text};
 use crate::entities;
 use crate::model::{Document, FrontMatter, Kind, Message, SpeakerId, Time};
 use crate::problem::Problem;
@@ -29,13 +29,14 @@ use front::{choose_date, split_front_matter};
 pub use lines::parse_header;
 use lines::{Lines, parse_unnamed, trim_line_end};
 
-/// A day file as parsed, before the loader places it in an archive.
+/// A day file as parsed, before the loader places it in an archive. Its text is a [`Slot`]
+/// of the arena it was parsed into until that arena is frozen, then a [`Text`].
 #[derive(Clone, Debug, Default)]
-pub struct ParsedDay {
+pub struct ParsedDay<T = Text> {
     pub date: Option<NaiveDate>,
     pub meta: FrontMatter,
     /// All bodies, back to back; `Message::body` ranges point here.
-    pub text: String,
+    pub text: T,
     /// Messages in file order; `speaker` indexes `speakers`.
     pub messages: Vec<Message>,
     /// Distinct speaker names of this file, in order of first appearance.
@@ -82,6 +83,21 @@ impl Names {
     }
 }
 
+impl ParsedDay<Slot> {
+    /// The day with its text cut from the arena it was written to, now `chunks`.
+    pub fn resolve(self, chunks: &Frozen) -> ParsedDay {
+        ParsedDay {
+            date: self.date,
+            meta: self.meta,
+            text: chunks.text(self.text),
+            messages: self.messages,
+            speakers: self.speakers,
+            unnamed: self.unnamed,
+            document: self.document,
+        }
+    }
+}
+
 impl ParsedDay {
     pub fn body(&self, msg: &Message) -> &str {
         self.text
@@ -98,6 +114,19 @@ impl ParsedDay {
 /// Returns `None` for the day only when the file is binary, empty, or has no date anywhere
 /// (a problem says which).
 pub fn parse_day(path: &Path, bytes: &[u8]) -> (Option<ParsedDay>, Vec<Problem>) {
+    let mut arena = Arena::default();
+    let (day, problems) = parse_into(path, bytes, &mut arena);
+    let chunks = arena.freeze();
+    (day.map(|day| day.resolve(&chunks)), problems)
+}
+
+/// [`parse_day`], its text written into `arena`: the loader parses thousands of files into
+/// a few large chunks.
+pub fn parse_into(
+    path: &Path,
+    bytes: &[u8],
+    arena: &mut Arena,
+) -> (Option<ParsedDay<Slot>>, Vec<Problem>) {
     let mut problems = Vec::new();
     let Some(text) = decode_bytes(path, bytes, &mut problems) else {
         return (None, problems);
@@ -119,14 +148,15 @@ pub fn parse_day(path: &Path, bytes: &[u8]) -> (Option<ParsedDay>, Vec<Problem>)
         problems.push(undated(path, body));
         return (None, problems);
     }
-    SCRATCH.with_borrow_mut(|scratch| {
-        scratch.clear();
-        scratch.reserve(text.len());
-        day.text = std::mem::take(scratch);
-        parse_body(path, body, &mut day, &mut problems);
-        let exact = day.text.as_str().to_owned();
-        *scratch = std::mem::replace(&mut day.text, exact);
-    });
+    // What is written is never longer than the text read: lines lose their ends, entities
+    // decode to fewer bytes.
+    let (chunk, buf) = arena.room(text.len());
+    let mut out = Out {
+        base: buf.len(),
+        buf,
+    };
+    parse_body(path, body, &mut day, &mut out, &mut problems);
+    day.text = Slot::new(chunk, out.base, out.buf.len());
     day.messages.shrink_to_fit();
     (Some(day), problems)
 }
@@ -146,10 +176,29 @@ fn undated(path: &Path, mut body: Lines) -> Problem {
     }
 }
 
-thread_local! {
-    /// Where a day's bodies are gathered before an exact-size copy is kept. Reused from file to
-    /// file: a fresh buffer per file had the kernel zeroing new pages for half the load.
-    static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
+/// The day's text as it is written: the end of an arena chunk, from `base` on. Offsets are
+/// the day's own, counted from `base`.
+struct Out<'a> {
+    buf: &'a mut String,
+    base: usize,
+}
+
+impl Out<'_> {
+    fn len(&self) -> usize {
+        self.buf.len() - self.base
+    }
+
+    fn written(&self) -> &str {
+        &self.buf[self.base..]
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.buf.truncate(self.base + len);
+    }
+
+    fn push_str(&mut self, text: &str) {
+        self.buf.push_str(text);
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -167,13 +216,19 @@ enum Form {
 /// Reads what follows the front matter: messages with names; failing any, messages without
 /// names; failing those too, text makes the file a document. Only a file without named
 /// headers is read twice.
-fn parse_body(path: &Path, lines: Lines, day: &mut ParsedDay, problems: &mut Vec<Problem>) {
-    let mut stray = parse_messages(lines.clone(), Form::Named, day);
+fn parse_body(
+    path: &Path,
+    lines: Lines,
+    day: &mut ParsedDay<Slot>,
+    out: &mut Out,
+    problems: &mut Vec<Problem>,
+) {
+    let mut stray = parse_messages(lines.clone(), Form::Named, day, out);
     if day.messages.is_empty() && stray.is_some() {
-        stray = parse_messages(lines.clone(), Form::Unnamed, day);
+        stray = parse_messages(lines.clone(), Form::Unnamed, day, out);
         day.unnamed = !day.messages.is_empty();
         if !day.unnamed {
-            day.document = Some(document(path, lines, day));
+            day.document = Some(document(path, lines, day, out));
             return;
         }
     }
@@ -186,10 +241,15 @@ fn parse_body(path: &Path, lines: Lines, day: &mut ParsedDay, problems: &mut Vec
     }
 }
 
-/// Builds messages of one `form` from the lines after the front matter, into an empty
-/// `day.text`. Returns the text before the first message: (its first line, its count).
-fn parse_messages<'a>(lines: Lines<'a>, form: Form, day: &mut ParsedDay) -> Option<(u32, usize)> {
-    day.text.clear();
+/// Builds messages of one `form` from the lines after the front matter, into an emptied
+/// `out`. Returns the text before the first message: (its first line, its count).
+fn parse_messages<'a>(
+    lines: Lines<'a>,
+    form: Form,
+    day: &mut ParsedDay<Slot>,
+    out: &mut Out,
+) -> Option<(u32, usize)> {
+    out.truncate(0);
     let mut speakers: FxHashMap<&'a str, SpeakerId> =
         FxHashMap::with_capacity_and_hasher(256, Default::default());
     let mut body = BodyBuilder::default();
@@ -198,31 +258,31 @@ fn parse_messages<'a>(lines: Lines<'a>, form: Form, day: &mut ParsedDay) -> Opti
         if form == Form::Named
             && let Some((time, name)) = parse_header(line)
         {
-            body.finish(day);
+            body.finish(day, out);
             let speaker = intern(&mut speakers, &mut day.speakers, name);
-            body.start(day, time, speaker, number);
+            body.start(day, out, time, speaker, number);
         } else if form == Form::Unnamed
             && let Some((time, text)) = parse_unnamed(line)
         {
-            body.finish(day);
-            body.start(day, time, SpeakerId(0), number);
-            body.push_line(day, text);
+            body.finish(day, out);
+            body.start(day, out, time, SpeakerId(0), number);
+            body.push_line(out, text);
         } else if body.open {
-            body.push_line(day, line);
+            body.push_line(out, line);
         } else if !trim_line_end(line).is_empty() {
             let (_, count) = stray.get_or_insert((number, 0));
             *count += 1;
         }
     }
-    body.finish(day);
+    body.finish(day, out);
     stray
 }
 
 /// The text after the front matter as a document: line ends trimmed, blank lines at both
 /// ends dropped and runs of them made one, entities decoded; titled by the front matter or
 /// else the file's name.
-fn document(path: &Path, lines: Lines, day: &mut ParsedDay) -> Document {
-    day.text.clear();
+fn document(path: &Path, lines: Lines, day: &ParsedDay<Slot>, out: &mut Out) -> Document {
+    out.truncate(0);
     let mut first = None;
     let mut blank = false;
     for (number, line) in lines {
@@ -234,18 +294,19 @@ fn document(path: &Path, lines: Lines, day: &mut ParsedDay) -> Document {
         if first.is_none() {
             first = Some(number);
         } else {
-            day.text.push_str(if blank { "\n\n" } else { "\n" });
+            out.push_str(if blank { "\n\n" } else { "\n" });
         }
         blank = false;
-        day.text.push_str(line);
+        out.push_str(line);
     }
-    if let Cow::Owned(decoded) = entities::decode(&day.text) {
-        day.text = decoded;
+    if let Cow::Owned(decoded) = entities::decode(out.written()) {
+        out.truncate(0);
+        out.push_str(&decoded);
     }
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     Document {
         title: day.meta.title.clone().or(stem).unwrap_or_default(),
-        body: (0, day.text.len() as u32),
+        body: (0, out.len() as u32),
         line: first.unwrap_or(1),
         source: 0,
     }
@@ -265,7 +326,7 @@ fn intern<'a>(
 #[derive(Default)]
 struct BodyBuilder {
     open: bool,
-    /// Where this body starts in `day.text`.
+    /// Where this body starts in the day's text.
     start: usize,
     /// Blank lines seen since the last non-blank one (kept only if more text follows).
     pending_blank: usize,
@@ -273,8 +334,15 @@ struct BodyBuilder {
 }
 
 impl BodyBuilder {
-    fn start(&mut self, day: &mut ParsedDay, time: Time, speaker: SpeakerId, line: u32) {
-        let at = day.text.len() as u32;
+    fn start(
+        &mut self,
+        day: &mut ParsedDay<Slot>,
+        out: &Out,
+        time: Time,
+        speaker: SpeakerId,
+        line: u32,
+    ) {
+        let at = out.len() as u32;
         day.messages.push(Message {
             time,
             speaker,
@@ -284,12 +352,12 @@ impl BodyBuilder {
         });
         *self = BodyBuilder {
             open: true,
-            start: day.text.len(),
+            start: out.len(),
             ..BodyBuilder::default()
         };
     }
 
-    fn push_line(&mut self, day: &mut ParsedDay, line: &str) {
+    fn push_line(&mut self, out: &mut Out, line: &str) {
         let line = trim_line_end(line);
         if line.is_empty() {
             self.pending_blank += 1;
@@ -297,31 +365,31 @@ impl BodyBuilder {
         }
         if self.has_text {
             for _ in 0..=self.pending_blank {
-                day.text.push('\n');
+                out.push_str("\n");
             }
         }
         self.pending_blank = 0;
         self.has_text = true;
-        day.text.push_str(line);
+        out.push_str(line);
     }
 
     /// Closes the open body: decodes entities, records its range and kind.
-    fn finish(&mut self, day: &mut ParsedDay) {
+    fn finish(&mut self, day: &mut ParsedDay<Slot>, out: &mut Out) {
         if !self.open {
             return;
         }
         self.open = false;
-        let raw = &day.text[self.start..];
+        let raw = &out.written()[self.start..];
         if memchr::memchr(b'&', raw.as_bytes()).is_some()
             && let Cow::Owned(decoded) = entities::decode(raw)
         {
-            day.text.truncate(self.start);
-            day.text.push_str(&decoded);
+            out.truncate(self.start);
+            out.push_str(&decoded);
         }
-        let body = &day.text[self.start..];
+        let body = &out.written()[self.start..];
         let kind = kind_of(body);
         if let Some(msg) = day.messages.last_mut() {
-            msg.body = (self.start as u32, day.text.len() as u32);
+            msg.body = (self.start as u32, out.len() as u32);
             msg.kind = kind;
         }
     }

@@ -371,7 +371,7 @@ mod tests {
             })
             .collect();
         Day {
-            text,
+            text: text.into(),
             messages,
             ..Day::new(GroupId(0), NaiveDate::MIN)
         }

@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(built_in.groups, from_disk.groups);
         assert_eq!(built_in.speakers, from_disk.speakers);
         assert_eq!(built_in.people, from_disk.people);
-        let days = |a: &Archive| -> Vec<(String, usize, String)> {
+        let days = |a: &Archive| -> Vec<(String, usize, crate::arena::Text)> {
             let days = a.days.iter();
             days.map(|d| (d.date.to_string(), d.messages.len(), d.text.clone()))
                 .collect()
