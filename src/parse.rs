@@ -4,6 +4,7 @@
 //! text buffer per day, and speakers are interned per file (the loader merges them).
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -253,29 +254,81 @@ fn parse_messages<'a>(
     let mut speakers: FxHashMap<&'a str, SpeakerId> =
         FxHashMap::with_capacity_and_hasher(256, Default::default());
     let mut body = BodyBuilder::default();
+    let mut marks = Marks::new(lines.text());
     let mut stray: Option<(u32, usize)> = None;
-    for (number, line) in lines {
+    let mut lines = lines;
+    while let Some((number, line)) = lines.next() {
+        let source = lines.line_start()..lines.line_start() + line.len();
         if form == Form::Named
             && let Some((time, name)) = parse_header(line)
         {
-            body.finish(day, out);
+            body.finish(day, out, &mut marks);
             let speaker = intern(&mut speakers, &mut day.speakers, name);
-            body.start(day, out, time, speaker, number);
+            body.start(day, out, (time, speaker, number), source);
         } else if form == Form::Unnamed
             && let Some((time, text)) = parse_unnamed(line)
         {
-            body.finish(day, out);
-            body.start(day, out, time, SpeakerId(0), number);
-            body.push_line(out, text);
+            body.finish(day, out, &mut marks);
+            body.start(day, out, (time, SpeakerId(0), number), source.clone());
+            body.push_line(out, text, source.end);
         } else if body.open {
-            body.push_line(out, line);
+            body.push_line(out, line, source.end);
         } else if !trim_line_end(line).is_empty() {
             let (_, count) = stray.get_or_insert((number, 0));
             *count += 1;
         }
     }
-    body.finish(day, out);
+    body.finish(day, out, &mut marks);
     stray
+}
+
+/// Where a file's text holds the next `&` (an entity, perhaps) and the next `://` (a URL,
+/// perhaps), each searched for again only once a body lies past it. Both are rare: most
+/// bodies are neither decoded nor searched for a URL.
+struct Marks<'a> {
+    text: &'a [u8],
+    amp: Option<usize>,
+    scheme: Option<usize>,
+}
+
+impl<'a> Marks<'a> {
+    fn new(text: &'a str) -> Self {
+        let text = text.as_bytes();
+        Marks {
+            text,
+            amp: memchr::memchr(b'&', text),
+            scheme: SCHEME_END.find(text),
+        }
+    }
+
+    /// Whether the bytes `range` of the text hold a `&`.
+    fn amp_in(&mut self, range: &Range<usize>) -> bool {
+        let text = self.text;
+        Self::within(&mut self.amp, range, |from| {
+            memchr::memchr(b'&', &text[from..])
+        })
+    }
+
+    /// Whether the bytes `range` of the text hold a `://`.
+    fn scheme_in(&mut self, range: &Range<usize>) -> bool {
+        let text = self.text;
+        Self::within(&mut self.scheme, range, |from| {
+            SCHEME_END.find(&text[from..])
+        })
+    }
+
+    /// Whether `next` lies in `range`, searching again from the range's start when it lies
+    /// before it.
+    fn within(
+        next: &mut Option<usize>,
+        range: &Range<usize>,
+        find: impl Fn(usize) -> Option<usize>,
+    ) -> bool {
+        if next.is_some_and(|at| at < range.start) {
+            *next = find(range.start).map(|i| range.start + i);
+        }
+        next.is_some_and(|at| at < range.end)
+    }
 }
 
 /// The text after the front matter as a document: line ends trimmed, blank lines at both
@@ -328,6 +381,8 @@ struct BodyBuilder {
     open: bool,
     /// Where this body starts in the day's text.
     start: usize,
+    /// The bytes of the file's text it was read from, its header line's included.
+    source: Range<usize>,
     /// Blank lines seen since the last non-blank one (kept only if more text follows).
     pending_blank: usize,
     has_text: bool,
@@ -338,9 +393,8 @@ impl BodyBuilder {
         &mut self,
         day: &mut ParsedDay<Slot>,
         out: &Out,
-        time: Time,
-        speaker: SpeakerId,
-        line: u32,
+        (time, speaker, line): (Time, SpeakerId, u32),
+        source: Range<usize>,
     ) {
         let at = out.len() as u32;
         day.messages.push(Message {
@@ -353,11 +407,14 @@ impl BodyBuilder {
         *self = BodyBuilder {
             open: true,
             start: out.len(),
+            source,
             ..BodyBuilder::default()
         };
     }
 
-    fn push_line(&mut self, out: &mut Out, line: &str) {
+    /// Appends `line`, which ends at `source_end` in the file's text.
+    fn push_line(&mut self, out: &mut Out, line: &str, source_end: usize) {
+        self.source.end = source_end;
         let line = trim_line_end(line);
         if line.is_empty() {
             self.pending_blank += 1;
@@ -374,20 +431,23 @@ impl BodyBuilder {
     }
 
     /// Closes the open body: decodes entities, records its range and kind.
-    fn finish(&mut self, day: &mut ParsedDay<Slot>, out: &mut Out) {
+    fn finish(&mut self, day: &mut ParsedDay<Slot>, out: &mut Out, marks: &mut Marks) {
         if !self.open {
             return;
         }
         self.open = false;
         let raw = &out.written()[self.start..];
-        if memchr::memchr(b'&', raw.as_bytes()).is_some()
-            && let Cow::Owned(decoded) = entities::decode(raw)
+        let mut decoded = false;
+        if marks.amp_in(&self.source)
+            && let Cow::Owned(text) = entities::decode(raw)
         {
             out.truncate(self.start);
-            out.push_str(&decoded);
+            out.push_str(&text);
+            decoded = true;
         }
         let body = &out.written()[self.start..];
-        let kind = kind_of(body);
+        // A URL's `://` is in the file, or made by an entity (`http&#58;//`).
+        let kind = kind_of(body, decoded || marks.scheme_in(&self.source));
         if let Some(msg) = day.messages.last_mut() {
             msg.body = (self.start as u32, out.len() as u32);
             msg.kind = kind;
@@ -395,8 +455,9 @@ impl BodyBuilder {
     }
 }
 
-/// Image when the body is one `![caption](url)`; link when it holds a URL.
-fn kind_of(body: &str) -> Kind {
+/// Image when the body is one `![caption](url)`; link when it holds a URL, which it may only
+/// when `may_link`.
+fn kind_of(body: &str, may_link: bool) -> Kind {
     let b = body.as_bytes();
     if b.starts_with(b"![")
         && b.ends_with(b")")
@@ -404,18 +465,18 @@ fn kind_of(body: &str) -> Kind {
         && !body.contains('\n')
     {
         Kind::Image
-    } else if has_url(b) {
+    } else if may_link && has_url(b) {
         Kind::Link
     } else {
         Kind::Text
     }
 }
 
-/// Whether the text holds an `http://` or `https://` URL. The finder is built once: building
-/// one per message cost more than the search.
+/// Finds `://`. Built once: building one per message cost more than the search.
+static SCHEME_END: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("://"));
+
+/// Whether the text holds an `http://` or `https://` URL.
 fn has_url(b: &[u8]) -> bool {
-    static SCHEME_END: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("://"));
     SCHEME_END
         .find_iter(b)
         .any(|i| b[..i].ends_with(b"http") || b[..i].ends_with(b"https"))

@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod e2e;
 mod echoes;
+mod exact;
 mod hostile;
 mod layers;
 mod load;
