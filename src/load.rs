@@ -11,19 +11,23 @@ use std::fmt::Write as _;
 use std::fs::{File, FileType};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use crate::arena::{Arena, Slot, Text};
 use crate::echoes;
-use crate::model::{Archive, Day, Document, GroupId, Message, Speaker, SpeakerId, UNNAMED};
+use crate::model::{Archive, Day, Document, GroupId};
 use crate::parse::{ParsedDay, find_date, parse_into};
 use crate::problem::{Problem, Severity};
 use crate::text;
+
+mod names;
+
+use names::{NameCache, NameTable, Numbering};
 
 /// A day file found by the walk.
 #[derive(Clone, Debug)]
@@ -94,33 +98,60 @@ pub fn load_with_progress(
     build(root, parsed, problems)
 }
 
-/// A file as parsed, its text cut from an arena (`Text`) or still in it (`Slot`).
-type Parsed<T = Text> = (DayFile, Option<ParsedDay<T>>, Vec<Problem>);
+/// A file as parsed, its text still in an arena.
+type Parsed = (DayFile, Option<ParsedDay<Slot>>, Vec<Problem>);
+
+/// A file as the loader read it: its day, with each of its speakers' provisional id
+/// ([`names`]), the text still in an arena (`Slot`) or cut from it (`Text`).
+struct FileRead<T = Text> {
+    file: DayFile,
+    day: Option<(ParsedDay<T>, Vec<u32>)>,
+    problems: Vec<Problem>,
+}
+
+/// Files all parsed, with the names their speakers' provisional ids stand for.
+struct FileReads {
+    files: Vec<FileRead>,
+    names: NameTable,
+}
 
 /// Parses `items` in parallel with `parse`, in their order. Each worker writes the texts of
-/// its run of files into an arena of its own, frozen when the run ends.
-fn parse_all<T: Send>(
-    items: Vec<T>,
-    parse: impl Fn(T, &mut Arena) -> Parsed<Slot> + Sync,
-) -> Vec<Parsed> {
-    let runs: Vec<Vec<Parsed>> = items
+/// its run of files into an arena of its own, frozen when the run ends, and gives their
+/// speakers provisional ids.
+fn parse_all<T: Send>(items: Vec<T>, parse: impl Fn(T, &mut Arena) -> Parsed + Sync) -> FileReads {
+    let shared = Mutex::new(NameTable::default());
+    let runs: Vec<Vec<FileRead>> = items
         .into_par_iter()
         .fold(
-            || (Arena::default(), Vec::new()),
-            |(mut arena, mut run), item| {
-                run.push(parse(item, &mut arena));
-                (arena, run)
+            || (Arena::default(), NameCache::new(&shared), Vec::new()),
+            |(mut arena, mut names, mut run), item| {
+                let (file, day, problems) = parse(item, &mut arena);
+                let day = day.map(|day| {
+                    let ids = names.ids(&day);
+                    (day, ids)
+                });
+                run.push(FileRead {
+                    file,
+                    day,
+                    problems,
+                });
+                (arena, names, run)
             },
         )
-        .map(|(arena, run)| {
+        .map(|(arena, _, run)| {
             let chunks = arena.freeze();
-            let resolve = |(file, day, problems): Parsed<Slot>| {
-                (file, day.map(|d| d.resolve(&chunks)), problems)
+            let resolve = |read: FileRead<Slot>| FileRead {
+                day: read.day.map(|(day, ids)| (day.resolve(&chunks), ids)),
+                file: read.file,
+                problems: read.problems,
             };
             run.into_iter().map(resolve).collect()
         })
         .collect();
-    runs.into_iter().flatten().collect()
+    FileReads {
+        files: runs.into_iter().flatten().collect(),
+        names: shared.into_inner().unwrap_or_else(|e| e.into_inner()),
+    }
 }
 
 /// One day of the archive at `root`, loaded alone so the reader can show it at once while
@@ -173,7 +204,7 @@ fn load_day_files(root: &Path, rels: Vec<PathBuf>) -> Option<Archive> {
         };
         (DayFile { rel, key, group }, day, failed)
     });
-    if parsed.iter().any(|(_, _, failed)| !failed.is_empty()) {
+    if parsed.files.iter().any(|read| !read.problems.is_empty()) {
         return None;
     }
     build(root, parsed, Vec::new())
@@ -201,14 +232,14 @@ pub fn load_files(files: &[(&str, &[u8])]) -> anyhow::Result<(Archive, Vec<Probl
 /// way (the walk's first, then each file's).
 fn build(
     root: &Path,
-    parsed: Vec<Parsed>,
+    parsed: FileReads,
     mut problems: Vec<Problem>,
 ) -> anyhow::Result<(Archive, Vec<Problem>)> {
-    let mut days = Vec::with_capacity(parsed.len());
-    for (file, day, file_problems) in parsed {
-        problems.extend(file_problems);
-        if let Some(day) = day {
-            days.push((file, day));
+    let mut days = Vec::with_capacity(parsed.files.len());
+    for read in parsed.files {
+        problems.extend(read.problems);
+        if let Some((day, ids)) = read.day {
+            days.push((read.file, day, ids));
         }
     }
     if days.is_empty() {
@@ -221,7 +252,7 @@ fn build(
     let (notes, problems) = problems
         .into_iter()
         .partition(|p| p.severity == Severity::Info);
-    let mut archive = assemble(root, days);
+    let mut archive = assemble(root, days, Numbering::new(parsed.names));
     archive.notes = notes;
     echoes::find_all(&mut archive);
     echoes::join_people(&mut archive);
@@ -454,17 +485,19 @@ fn folder_name(name: &OsStr) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A parsed file with its speakers' provisional ids.
+type Part = (DayFile, ParsedDay, Vec<u32>);
+
 /// Places parsed files into groups and days, merging same-date files in file-name order,
-/// and interns speakers across the archive.
-fn assemble(root: &Path, files: Vec<(DayFile, ParsedDay)>) -> Archive {
-    type Parts = Vec<(DayFile, ParsedDay)>;
-    let mut by_day: BTreeMap<(OsString, NaiveDate), Parts> = BTreeMap::new();
-    for (file, day) in files {
+/// and numbers speakers across the archive.
+fn assemble(root: &Path, files: Vec<Part>, mut numbering: Numbering) -> Archive {
+    let mut by_day: BTreeMap<(OsString, NaiveDate), Vec<Part>> = BTreeMap::new();
+    for (file, day, ids) in files {
         let Some(date) = day.date else { continue };
         by_day
             .entry((file.key.clone(), date))
             .or_default()
-            .push((file, day));
+            .push((file, day, ids));
     }
     let mut archive = Archive {
         root: root.to_path_buf(),
@@ -476,7 +509,6 @@ fn assemble(root: &Path, files: Vec<(DayFile, ParsedDay)>) -> Archive {
         unnamed: None,
         notes: Vec::new(),
     };
-    let mut interner = Interner::default();
     let mut last_key = None;
     for ((key, date), mut parts) in by_day {
         parts.sort_by(|a, b| {
@@ -491,13 +523,13 @@ fn assemble(root: &Path, files: Vec<(DayFile, ParsedDay)>) -> Archive {
             last_key = Some(key);
         }
         let group_id = GroupId(archive.groups.len() as u32 - 1);
-        let day = merge_day(group_id, date, parts, &mut interner);
+        let day = merge_day(group_id, date, parts, &mut numbering);
         archive.days.push(day);
         let end = archive.days.len();
         archive.groups[group_id.0 as usize].days.end = end;
     }
-    archive.speakers = interner.speakers;
-    archive.unnamed = interner.unnamed;
+    archive.unnamed = numbering.unnamed();
+    archive.speakers = numbering.speakers;
     archive
 }
 
@@ -528,8 +560,8 @@ fn archive_name(root: &Path) -> String {
 fn merge_day(
     group: GroupId,
     date: NaiveDate,
-    parts: Vec<(DayFile, ParsedDay)>,
-    interner: &mut Interner,
+    parts: Vec<Part>,
+    numbering: &mut Numbering,
 ) -> Day {
     let mut day = Day {
         sources: Vec::with_capacity(parts.len()),
@@ -539,7 +571,7 @@ fn merge_day(
     let mut documents = Vec::new();
     let mut pieces = Vec::with_capacity(parts.len());
     let mut len = 0;
-    for (i, (file, mut parsed)) in parts.into_iter().enumerate() {
+    for (i, (file, mut parsed, ids)) in parts.into_iter().enumerate() {
         if i == 0 {
             day.meta = parsed.meta.clone();
         }
@@ -548,7 +580,7 @@ fn merge_day(
             documents.push((Document { source, ..doc }, parsed.text));
         } else {
             let mut messages = std::mem::take(&mut parsed.messages);
-            interner.remap(&parsed, &mut messages);
+            numbering.remap(&ids, &mut messages);
             if len > 0 {
                 for m in &mut messages {
                     m.body = (m.body.0 + len, m.body.1 + len);
@@ -583,56 +615,6 @@ fn joined(mut pieces: Vec<Text>) -> Text {
         return pieces.pop().unwrap_or_default();
     }
     Text::from(pieces.iter().map(|t| &**t).collect::<String>())
-}
-
-/// Speaker names → archive-wide ids, with message counts.
-#[derive(Default)]
-struct Interner {
-    ids: FxHashMap<String, SpeakerId>,
-    speakers: Vec<Speaker>,
-    /// The speaker of messages logged without a name: no name, so never one of `ids`.
-    unnamed: Option<SpeakerId>,
-}
-
-impl Interner {
-    /// Rewrites the file-local speaker ids of `messages` (from `file`) to archive ids,
-    /// counting messages.
-    fn remap(&mut self, file: &ParsedDay, messages: &mut [Message]) {
-        let map: Vec<SpeakerId> = if file.unnamed {
-            vec![self.unnamed()]
-        } else {
-            file.speakers.iter().map(|n| self.id(n)).collect()
-        };
-        for msg in messages {
-            // The parser gives every message a speaker from its own list (unnamed: 0).
-            let id = map[msg.speaker.0 as usize];
-            msg.speaker = id;
-            self.speakers[id.0 as usize].messages += 1;
-        }
-    }
-
-    fn unnamed(&mut self) -> SpeakerId {
-        *self.unnamed.get_or_insert_with(|| {
-            self.speakers.push(Speaker {
-                name: UNNAMED.to_owned(),
-                messages: 0,
-            });
-            SpeakerId(self.speakers.len() as u32 - 1)
-        })
-    }
-
-    fn id(&mut self, name: &str) -> SpeakerId {
-        if let Some(&id) = self.ids.get(name) {
-            return id;
-        }
-        let id = SpeakerId(self.speakers.len() as u32);
-        self.speakers.push(Speaker {
-            name: name.to_owned(),
-            messages: 0,
-        });
-        self.ids.insert(name.to_owned(), id);
-        id
-    }
 }
 
 #[cfg(test)]

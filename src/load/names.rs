@@ -1,0 +1,124 @@
+//! Speaker names → archive-wide ids, in two steps so that most of the work runs on every
+//! core: the load's workers give each file's names provisional ids as they parse, asking a
+//! shared table only for names new to them; then one pass over the assembled days numbers
+//! speakers in order of first appearance, so ids never depend on which worker came first.
+
+use std::sync::{Mutex, PoisonError};
+
+use rustc_hash::FxHashMap;
+
+use crate::model::{Message, Speaker, SpeakerId, UNNAMED};
+use crate::parse::ParsedDay;
+
+/// The provisional id of the speaker of messages logged without a name: no name, so no
+/// name's id, even a speaker's called `(no name)`.
+const UNNAMED_ID: u32 = 0;
+
+/// Every name given a provisional id so far, shared by a load's workers.
+pub(super) struct NameTable {
+    ids: FxHashMap<Box<str>, u32>,
+    /// Each provisional id's name.
+    names: Vec<Box<str>>,
+}
+
+impl Default for NameTable {
+    fn default() -> NameTable {
+        NameTable {
+            ids: FxHashMap::default(),
+            names: vec![UNNAMED.into()],
+        }
+    }
+}
+
+impl NameTable {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.into());
+        self.ids.insert(name.into(), id);
+        id
+    }
+}
+
+/// One worker's view of the shared table: the names it has met, and their ids.
+pub(super) struct NameCache<'a> {
+    shared: &'a Mutex<NameTable>,
+    ids: FxHashMap<Box<str>, u32>,
+}
+
+impl<'a> NameCache<'a> {
+    pub(super) fn new(shared: &'a Mutex<NameTable>) -> Self {
+        NameCache {
+            shared,
+            ids: FxHashMap::default(),
+        }
+    }
+
+    /// The provisional id of each of `day`'s speakers, in the order of its own ids.
+    pub(super) fn ids<T>(&mut self, day: &ParsedDay<T>) -> Vec<u32> {
+        if day.unnamed {
+            return vec![UNNAMED_ID];
+        }
+        day.speakers.iter().map(|name| self.id(name)).collect()
+    }
+
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        // Nothing panics while holding the table: a poisoned lock still holds whole data.
+        let mut table = self.shared.lock().unwrap_or_else(PoisonError::into_inner);
+        let id = table.id(name);
+        self.ids.insert(name.into(), id);
+        id
+    }
+}
+
+/// Archive ids, given in order of first appearance as days are assembled.
+pub(super) struct Numbering {
+    names: Vec<Box<str>>,
+    /// Each provisional id's archive id (`u32::MAX`: not met yet).
+    ids: Vec<u32>,
+    pub(super) speakers: Vec<Speaker>,
+}
+
+impl Numbering {
+    pub(super) fn new(table: NameTable) -> Numbering {
+        Numbering {
+            ids: vec![u32::MAX; table.names.len()],
+            names: table.names,
+            speakers: Vec::new(),
+        }
+    }
+
+    /// Rewrites the file-local speaker ids of `messages` to archive ids, through `provisional`
+    /// (each local id's provisional one), counting messages.
+    pub(super) fn remap(&mut self, provisional: &[u32], messages: &mut [Message]) {
+        for msg in messages {
+            // The parser gives every message a speaker from its own list (unnamed: 0).
+            let id = self.id(provisional[msg.speaker.0 as usize]);
+            msg.speaker = id;
+            self.speakers[id.0 as usize].messages += 1;
+        }
+    }
+
+    /// The speaker of messages logged without a name, if any was.
+    pub(super) fn unnamed(&self) -> Option<SpeakerId> {
+        let id = self.ids[UNNAMED_ID as usize];
+        (id != u32::MAX).then_some(SpeakerId(id))
+    }
+
+    fn id(&mut self, provisional: u32) -> SpeakerId {
+        let slot = &mut self.ids[provisional as usize];
+        if *slot == u32::MAX {
+            *slot = self.speakers.len() as u32;
+            self.speakers.push(Speaker {
+                name: self.names[provisional as usize].to_string(),
+                messages: 0,
+            });
+        }
+        SpeakerId(*slot)
+    }
+}
