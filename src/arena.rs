@@ -7,7 +7,7 @@
 
 use std::fmt;
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// Bytes a chunk holds unless one day needs more.
 const CHUNK: usize = 16 << 20;
@@ -132,8 +132,14 @@ impl Deref for Text {
 }
 
 impl Default for Text {
+    /// The empty text, shared: the loader leaves one in every file it takes a text from.
     fn default() -> Text {
-        Text::from(String::new())
+        static EMPTY: LazyLock<Arc<String>> = LazyLock::new(Arc::default);
+        Text {
+            chunk: Arc::clone(&EMPTY),
+            start: 0,
+            end: 0,
+        }
     }
 }
 

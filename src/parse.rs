@@ -55,6 +55,8 @@ pub struct Names {
     text: String,
     /// Where each name ends in `text`.
     ends: Vec<u32>,
+    /// Each name's count of messages.
+    messages: Vec<u32>,
 }
 
 impl Names {
@@ -76,10 +78,16 @@ impl Names {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
+    /// How many messages name `i` has.
+    pub fn messages(&self, i: usize) -> u32 {
+        self.messages.get(i).copied().unwrap_or(0)
+    }
+
     /// Adds `name`, returning its id.
     fn push(&mut self, name: &str) -> SpeakerId {
         self.text.push_str(name);
         self.ends.push(self.text.len() as u32);
+        self.messages.push(0);
         SpeakerId(self.ends.len() as u32 - 1)
     }
 }
@@ -365,14 +373,18 @@ fn document(path: &Path, lines: Lines, day: &ParsedDay<Slot>, out: &mut Out) -> 
     }
 }
 
-/// The file-local id for `name`, adding it on first sight (names are entity-decoded).
+/// The file-local id for the speaker of a new message, `name`, added on first sight (names
+/// are entity-decoded); counts the message.
 fn intern<'a>(
     ids: &mut FxHashMap<&'a str, SpeakerId>,
     names: &mut Names,
     name: &'a str,
 ) -> SpeakerId {
-    *ids.entry(name)
-        .or_insert_with(|| names.push(&entities::decode(name)))
+    let id = *ids
+        .entry(name)
+        .or_insert_with(|| names.push(&entities::decode(name)));
+    names.messages[id.0 as usize] += 1;
+    id
 }
 
 /// Appends one message's body lines to the day's text, dropping blank lines at both ends.

@@ -7,7 +7,7 @@ use std::sync::{Mutex, PoisonError};
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{Message, Speaker, SpeakerId, UNNAMED};
+use crate::model::{Speaker, SpeakerId, UNNAMED};
 use crate::parse::ParsedDay;
 
 /// The provisional id of the speaker of messages logged without a name: no name, so no
@@ -93,14 +93,18 @@ impl Numbering {
         }
     }
 
-    /// Rewrites the file-local speaker ids of `messages` to archive ids, through `provisional`
-    /// (each local id's provisional one), counting messages.
-    pub(super) fn remap(&mut self, provisional: &[u32], messages: &mut [Message]) {
-        for msg in messages {
-            // The parser gives every message a speaker from its own list (unnamed: 0).
-            let id = self.id(provisional[msg.speaker.0 as usize]);
-            msg.speaker = id;
-            self.speakers[id.0 as usize].messages += 1;
+    /// Turns the provisional ids of `day`'s speakers, `ids`, into archive ids (numbering
+    /// those met for the first time) and counts their messages.
+    pub(super) fn number(&mut self, day: &ParsedDay, ids: &mut [u32]) {
+        for (local, id) in ids.iter_mut().enumerate() {
+            let archive_id = self.id(*id);
+            let messages = if day.unnamed {
+                day.messages.len() as u32
+            } else {
+                day.speakers.messages(local)
+            };
+            self.speakers[archive_id.0 as usize].messages += messages;
+            *id = archive_id.0;
         }
     }
 
