@@ -9,74 +9,82 @@ use std::hash::{BuildHasher, Hasher, RandomState};
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{Archive, Day, Echo, Person, PersonId, SpeakerId, Time};
+use crate::model::{Archive, Day, Echo, Person, PersonId, SpeakerId};
 
 /// Echoes that must link two names before they count as one person: one could be chance
 /// (two people pasting the same link in the same second).
 pub const ALIAS_LINKS: u32 = 2;
 
 /// Messages at one second compared text to text before they are looked up by hash.
-const FEW: u32 = 16;
+const FEW: usize = 16;
 
 /// The echoes of `day`, in message order, each with the earliest message it repeats.
 ///
-/// Only messages at the same second can be echoes, and most seconds hold one or two: a
-/// message is compared with those before it at its second, text to text (two different
-/// texts differ within a few characters), and nothing is copied. A second crowded past
-/// [`FEW`] messages is looked up by a hash of the normalized text instead, so a day costs
-/// linear time however its seconds are shared.
+/// Only messages at the same second can be echoes, and most seconds hold one: the day's
+/// messages are sorted by second (in linear time when they come in order, as a day's mostly
+/// do), and only seconds of two messages or more are looked at. There a message is compared
+/// with the earlier ones, text to text (two different texts differ within a few characters),
+/// and nothing is copied; a second crowded past [`FEW`] messages is looked up by a hash of
+/// the normalized text instead, so a day costs linear time however its seconds are shared.
 pub fn find(day: &Day) -> Vec<Echo> {
-    let body = |i: u32| day.body(&day.messages[i as usize]);
-    // Per second: the newest message there, and how many there are.
-    let mut at: FxHashMap<Time, (u32, u32)> = FxHashMap::default();
-    // For each message, the one before it at its second (u32::MAX: none).
-    let mut before = vec![u32::MAX; day.messages.len()];
-    // Crowded seconds: the earliest message of each (time, hash of normalized text).
-    let mut crowded: FxHashMap<(Time, u64), u32> = FxHashMap::default();
-    let keys = RandomState::new();
+    // Each message as its second, then its index: sorted, a second's messages in day order.
+    let mut order: Vec<u64> = day
+        .messages
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (u64::from(m.time.0) << 32) | i as u64)
+        .collect();
+    order.sort_unstable();
     let mut echoes = Vec::new();
-    for (i, msg) in day.messages.iter().enumerate() {
-        let i = i as u32;
-        let (newest, count) = at.get(&msg.time).copied().unwrap_or((u32::MAX, 0));
-        before[i as usize] = newest;
-        at.insert(msg.time, (i, count + 1));
-        if count == 0 || normalized_chars(body(i)).next().is_none() {
+    let keys = RandomState::new();
+    for second in order.chunk_by(|a, b| a >> 32 == b >> 32) {
+        if second.len() < 2 {
             continue;
         }
-        let same = |k: u32| normalized_chars(body(k)).eq(normalized_chars(body(i)));
-        let of = if count < FEW {
-            chain(&before, newest).filter(|&k| same(k)).last()
+        let at: Vec<u32> = second.iter().map(|&k| k as u32).collect();
+        if at.len() <= FEW {
+            echoes_among(day, &at, &mut echoes);
         } else {
-            if count == FEW {
-                // The second just got crowded: what is there goes in by hash, oldest first.
-                let there: Vec<u32> = chain(&before, newest).collect();
-                for &k in there.iter().rev() {
-                    if let Some(hash) = text_hash(&keys, body(k)) {
-                        crowded.entry((msg.time, hash)).or_insert(k);
-                    }
-                }
-            }
-            let hash = text_hash(&keys, body(i)).unwrap_or_default();
-            let earlier = *crowded.entry((msg.time, hash)).or_insert(i);
-            match earlier {
-                k if k == i => None,
-                k if same(k) => Some(k),
-                // Two texts sharing a 64-bit hash, by chance alone: the text itself decides.
-                _ => (0..i).find(|&k| day.messages[k as usize].time == msg.time && same(k)),
-            }
+            crowded_echoes_among(day, &at, &keys, &mut echoes);
+        }
+    }
+    echoes.sort_unstable_by_key(|e| e.message);
+    echoes
+}
+
+/// The echoes among the messages `at` (one second's, in day order), text against text.
+fn echoes_among(day: &Day, at: &[u32], echoes: &mut Vec<Echo>) {
+    let text = |i: u32| normalized_chars(day.body(&day.messages[i as usize]));
+    for (j, &i) in at.iter().enumerate().skip(1) {
+        if text(i).next().is_none() {
+            continue;
+        }
+        if let Some(&of) = at[..j].iter().find(|&&k| text(k).eq(text(i))) {
+            echoes.push(Echo { message: i, of });
+        }
+    }
+}
+
+/// [`echoes_among`] for a crowded second: each text looked up by the hash of its normalized
+/// form, keyed by `keys`.
+fn crowded_echoes_among(day: &Day, at: &[u32], keys: &RandomState, echoes: &mut Vec<Echo>) {
+    let body = |i: u32| day.body(&day.messages[i as usize]);
+    let same = |k: u32, i: u32| normalized_chars(body(k)).eq(normalized_chars(body(i)));
+    let mut earliest: FxHashMap<u64, u32> = FxHashMap::default();
+    for (j, &i) in at.iter().enumerate() {
+        let Some(hash) = text_hash(keys, body(i)) else {
+            continue;
+        };
+        let of = match *earliest.entry(hash).or_insert(i) {
+            k if k == i => None,
+            k if same(k, i) => Some(k),
+            // Two texts sharing a 64-bit hash, by chance alone: the text itself decides.
+            _ => at[..j].iter().copied().find(|&k| same(k, i)),
         };
         if let Some(of) = of {
             echoes.push(Echo { message: i, of });
         }
     }
-    echoes
-}
-
-/// The messages at one second from `newest` back, by the `before` links.
-fn chain(before: &[u32], newest: u32) -> impl Iterator<Item = u32> + '_ {
-    std::iter::successors(Some(newest), |&k| {
-        Some(before[k as usize]).filter(|&b| b != u32::MAX)
-    })
 }
 
 /// A hash of `text`'s normalized form, or `None` when that is empty. Keyed afresh each
@@ -180,7 +188,7 @@ pub fn join_people(archive: &mut Archive) {
 mod tests {
     use super::*;
 
-    use crate::model::{GroupId, Kind, Message, SpeakerId};
+    use crate::model::{GroupId, Kind, Message, SpeakerId, Time};
 
     /// A day of (second, speaker, text) messages.
     fn day_of(messages: &[(u32, u32, &str)]) -> Day {
@@ -257,6 +265,20 @@ mod tests {
             .collect();
         let day = day_of(&messages);
         assert_eq!(find(&day), echoes_by_definition(&day));
+    }
+
+    proptest::proptest! {
+        /// Days in any order of seconds, crowded or not: what the definition finds.
+        #[test]
+        fn any_day_has_the_echoes_the_definition_gives(
+            messages in proptest::collection::vec((0u32..4, 0u32..3, 0usize..6), 0..60),
+        ) {
+            let texts = ["a", "a ", "b", "", " ", "b\u{3000}"];
+            let messages: Vec<(u32, u32, &str)> =
+                messages.iter().map(|&(s, who, t)| (s, who, texts[t])).collect();
+            let day = day_of(&messages);
+            proptest::prop_assert_eq!(find(&day), echoes_by_definition(&day));
+        }
     }
 
     #[test]
