@@ -10,14 +10,14 @@ use std::fmt::Write as _;
 use std::fs::{File, FileType};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::arena::{Arena, Slot, Text};
+use crate::arena::{Arena, Frozen, Slot, Text};
 use crate::echoes;
 use crate::model::{Archive, Day, Document, GroupId, SpeakerId};
 use crate::parse::{ParsedDay, find_date, parse_into};
@@ -26,7 +26,7 @@ use crate::text;
 
 mod names;
 
-use names::{NameCache, NameTable, Numbering};
+use names::{FileSpeakers, NameCache, NameTable, Numbering};
 
 /// A day file found by the walk.
 #[derive(Clone, Debug)]
@@ -100,11 +100,11 @@ pub fn load_with_progress(
 /// A file as parsed, its text still in an arena.
 type Parsed = (DayFile, Option<ParsedDay<Slot>>, Vec<Problem>);
 
-/// A file as the loader read it: its day, with each of its speakers' provisional id
-/// ([`names`]), the text still in an arena (`Slot`) or cut from it (`Text`).
+/// A file as the loader read it: its day, with each of its speakers' provisional id and
+/// count of messages ([`names`]), the text still in an arena (`Slot`) or cut from it (`Text`).
 struct FileRead<T = Text> {
     file: DayFile,
-    day: Option<(ParsedDay<T>, Vec<u32>)>,
+    day: Option<(ParsedDay<T>, FileSpeakers)>,
     problems: Vec<Problem>,
 }
 
@@ -114,42 +114,66 @@ struct FileReads {
     names: NameTable,
 }
 
-/// Parses `items` in parallel with `parse`, in their order. Each worker writes the texts of
-/// its run of files into an arena of its own, frozen when the run ends, and gives their
-/// speakers provisional ids.
+/// Where one thread of the pool puts what it parses: texts, and the names it has met.
+struct Worker<'a> {
+    arena: Arena,
+    names: NameCache<'a>,
+}
+
+/// Parses `items` in parallel with `parse`, in their order. Each thread writes texts into
+/// an arena of its own, frozen when all are parsed (one per thread, not per run of files: a
+/// chunk's first pages, up to the first huge page, are small ones), and gives speakers
+/// provisional ids.
 fn parse_all<T: Send>(items: Vec<T>, parse: impl Fn(T, &mut Arena) -> Parsed + Sync) -> FileReads {
     let shared = Mutex::new(NameTable::default());
-    let runs: Vec<Vec<FileRead>> = items
+    let workers: Vec<Mutex<Worker>> = (0..rayon::current_num_threads())
+        .map(|_| {
+            Mutex::new(Worker {
+                arena: Arena::default(),
+                names: NameCache::new(&shared),
+            })
+        })
+        .collect();
+    let read: Vec<(usize, FileRead<Slot>)> = items
         .into_par_iter()
-        .fold(
-            || (Arena::default(), NameCache::new(&shared), Vec::new()),
-            |(mut arena, mut names, mut run), item| {
-                let (file, day, problems) = parse(item, &mut arena);
-                let day = day.map(|day| {
-                    let ids = names.ids(&day);
-                    (day, ids)
-                });
-                run.push(FileRead {
-                    file,
-                    day,
-                    problems,
-                });
-                (arena, names, run)
-            },
-        )
-        .map(|(arena, _, run)| {
-            let chunks = arena.freeze();
-            let resolve = |read: FileRead<Slot>| FileRead {
-                day: read.day.map(|(day, ids)| (day.resolve(&chunks), ids)),
-                file: read.file,
-                problems: read.problems,
+        .map(|item| {
+            // A thread parses one file at a time, so its worker is never waited for.
+            let w = rayon::current_thread_index().unwrap_or(0) % workers.len();
+            let mut worker = workers[w].lock().unwrap_or_else(PoisonError::into_inner);
+            let worker = &mut *worker;
+            let (file, day, problems) = parse(item, &mut worker.arena);
+            let day = day.map(|mut day| {
+                let ids = worker.names.ids(&mut day);
+                (day, ids)
+            });
+            let read = FileRead {
+                file,
+                day,
+                problems,
             };
-            run.into_iter().map(resolve).collect()
+            (w, read)
+        })
+        .collect();
+    let chunks: Vec<Frozen> = workers
+        .into_iter()
+        .map(|w| {
+            w.into_inner()
+                .unwrap_or_else(PoisonError::into_inner)
+                .arena
+                .freeze()
+        })
+        .collect();
+    let files = read
+        .into_par_iter()
+        .map(|(w, read)| FileRead {
+            day: read.day.map(|(day, ids)| (day.resolve(&chunks[w]), ids)),
+            file: read.file,
+            problems: read.problems,
         })
         .collect();
     FileReads {
-        files: runs.into_iter().flatten().collect(),
-        names: shared.into_inner().unwrap_or_else(|e| e.into_inner()),
+        files,
+        names: shared.into_inner().unwrap_or_else(PoisonError::into_inner),
     }
 }
 
@@ -484,8 +508,8 @@ fn folder_name(name: &OsStr) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A parsed file with its speakers' provisional ids, then their archive ids.
-type Part = (DayFile, ParsedDay, Vec<u32>);
+/// A parsed file with its speakers' provisional ids, then their archive ids, and counts.
+type Part = (DayFile, ParsedDay, FileSpeakers);
 
 /// Places parsed files into groups and days, merging same-date files in file-name order
 /// (on every core), and numbers speakers across the archive in order of first appearance.
@@ -522,8 +546,8 @@ fn assemble(root: &Path, mut files: Vec<Part>, mut numbering: Numbering) -> Arch
         if last.is_none_or(|(_, last)| &last[0].0.key != key) {
             add_group(&mut archive, root, &parts[0].0.group, days.len());
         }
-        for (_, day, ids) in parts.iter_mut() {
-            numbering.number(day, ids);
+        for (_, _, ids) in parts.iter_mut() {
+            numbering.number(ids);
         }
         let group = GroupId(archive.groups.len() as u32 - 1);
         days.push((group, parts));
@@ -582,7 +606,7 @@ fn merge_day(group: GroupId, parts: &mut [Part]) -> Day {
             let mut messages = std::mem::take(&mut parsed.messages);
             for m in &mut messages {
                 // The parser gives every message a speaker from its own list (unnamed: 0).
-                m.speaker = SpeakerId(ids[m.speaker.0 as usize]);
+                m.speaker = SpeakerId(ids[m.speaker.0 as usize].0);
                 m.body = (m.body.0 + len, m.body.1 + len);
             }
             if day.messages.is_empty() {

@@ -14,6 +14,10 @@ use crate::parse::ParsedDay;
 /// name's id, even a speaker's called `(no name)`.
 const UNNAMED_ID: u32 = 0;
 
+/// A file's speakers in the order of its own ids: each one's id (provisional, then the
+/// archive's once numbered) and count of messages.
+pub(super) type FileSpeakers = Vec<(u32, u32)>;
+
 /// Every name given a provisional id so far, shared by a load's workers.
 pub(super) struct NameTable {
     ids: FxHashMap<Box<str>, u32>,
@@ -56,12 +60,17 @@ impl<'a> NameCache<'a> {
         }
     }
 
-    /// The provisional id of each of `day`'s speakers, in the order of its own ids.
-    pub(super) fn ids<T>(&mut self, day: &ParsedDay<T>) -> Vec<u32> {
+    /// Each of `day`'s speakers, in the order of its own ids, as its provisional id and its
+    /// count of messages; the names themselves are dropped, as nothing else needs them.
+    pub(super) fn ids<T>(&mut self, day: &mut ParsedDay<T>) -> FileSpeakers {
         if day.unnamed {
-            return vec![UNNAMED_ID];
+            return vec![(UNNAMED_ID, day.messages.len() as u32)];
         }
-        day.speakers.iter().map(|name| self.id(name)).collect()
+        let names = std::mem::take(&mut day.speakers);
+        let ids = names.iter().map(|name| self.id(name));
+        ids.enumerate()
+            .map(|(i, id)| (id, names.messages(i)))
+            .collect()
     }
 
     fn id(&mut self, name: &str) -> u32 {
@@ -93,17 +102,12 @@ impl Numbering {
         }
     }
 
-    /// Turns the provisional ids of `day`'s speakers, `ids`, into archive ids (numbering
-    /// those met for the first time) and counts their messages.
-    pub(super) fn number(&mut self, day: &ParsedDay, ids: &mut [u32]) {
-        for (local, id) in ids.iter_mut().enumerate() {
+    /// Turns a file's speakers, `ids` (see [`NameCache::ids`]), into archive ids, numbering
+    /// those met for the first time, and counts their messages.
+    pub(super) fn number(&mut self, ids: &mut [(u32, u32)]) {
+        for (id, messages) in ids {
             let archive_id = self.id(*id);
-            let messages = if day.unnamed {
-                day.messages.len() as u32
-            } else {
-                day.speakers.messages(local)
-            };
-            self.speakers[archive_id.0 as usize].messages += messages;
+            self.speakers[archive_id.0 as usize].messages += *messages;
             *id = archive_id.0;
         }
     }

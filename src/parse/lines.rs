@@ -76,6 +76,7 @@ impl<'a> Lines<'a> {
 impl<'a> Iterator for Lines<'a> {
     type Item = (u32, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if self.next >= self.text.len() {
             return None;
@@ -128,6 +129,7 @@ fn block_line_ends(block: &[u8; 64]) -> u64 {
 }
 
 /// A line with its line-end padding removed (spaces, tabs, stray `\r`).
+#[inline]
 pub(super) fn trim_line_end(line: &str) -> &str {
     let bytes = line.as_bytes();
     let end = bytes
@@ -139,6 +141,7 @@ pub(super) fn trim_line_end(line: &str) -> &str {
 }
 
 /// A message header `> H:MM:SS  Name`: its time and the name (trimmed; may be empty).
+#[inline]
 pub fn parse_header(line: &str) -> Option<(Time, &str)> {
     let (time, after) = leading_time(line.strip_prefix("> ")?)?;
     Some((time, trim_name(after)))
@@ -166,6 +169,7 @@ pub fn parse_unnamed(line: &str) -> Option<(Time, &str)> {
 
 /// `H:MM:SS` or `HH:MM:SS` at the start of `text`, ended by a space, a tab or the end: the
 /// time and what follows it.
+#[inline]
 fn leading_time(text: &str) -> Option<(Time, &str)> {
     let b = text.as_bytes();
     let hour_len = match b {
