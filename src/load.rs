@@ -4,11 +4,9 @@
 //! Read-only: nothing in the archive is ever written, moved or deleted.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::ffi::{OsStr, OsString};
 use std::fmt::Write as _;
-use std::fs::{File, FileType};
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
@@ -25,8 +23,11 @@ use crate::problem::{Problem, Severity};
 use crate::text;
 
 mod names;
+mod read;
 
 use names::{FileSpeakers, NameCache, NameTable, Numbering};
+pub use read::not_a_file;
+use read::read_reusing_buffer;
 
 /// A day file found by the walk.
 #[derive(Clone, Debug)]
@@ -367,43 +368,6 @@ fn leads_outside(link: &Path, inside: &Path) -> Option<Problem> {
     }
 }
 
-/// What a file is when it is no regular file: a named pipe, a device, a socket.
-#[cfg(unix)]
-pub fn not_a_file(kind: FileType) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    if kind.is_fifo() {
-        "a named pipe (FIFO), not a regular file"
-    } else if kind.is_char_device() || kind.is_block_device() {
-        "a device, not a regular file"
-    } else if kind.is_socket() {
-        "a socket, not a regular file"
-    } else {
-        "not a regular file"
-    }
-}
-
-/// What a file is when it is no regular file.
-#[cfg(not(unix))]
-pub fn not_a_file(_: FileType) -> &'static str {
-    "not a regular file"
-}
-
-/// Opens a day file to read. On Unix, without blocking (a named pipe would wait for a
-/// writer) and without becoming the controlling terminal (a terminal device named `.md`).
-#[cfg(unix)]
-fn open_to_read(path: &Path) -> io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn open_to_read(path: &Path) -> io::Result<File> {
-    File::open(path)
-}
-
 /// What went wrong in the walk, in a reader's words (walkdir's repeat the path and speak of
 /// "operations"). A symbolic link loop is only a warning: what it points to is walked anyway.
 fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
@@ -424,41 +388,6 @@ fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
     let what = if path.is_dir() { " folder" } else { "" };
     let why = io.map_or_else(|| err.to_string(), io::Error::to_string);
     Problem::error(path, None, format!("cannot read{what}: {why}: skipped"))
-}
-
-/// Day files larger than this are not read. The largest real day is 200 KB and a synthetic
-/// 100 k-message day 15 MB: a bigger `.md` is something else (a disk image, a video), and
-/// reading it would hold that much memory in a thread's buffer for the rest of the run.
-const MAX_FILE_BYTES: u64 = 256 << 20;
-
-/// Reads the file at `path` into this thread's buffer and hands the bytes to `f`: one
-/// buffer per thread instead of an allocation per file.
-///
-/// The file is opened without blocking and checked as opened: a day file swapped for a
-/// named pipe after the walk would otherwise wait forever for a writer.
-fn read_reusing_buffer<T>(path: &Path, f: impl FnOnce(&Path, &[u8]) -> T) -> io::Result<T> {
-    thread_local! {
-        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    }
-    BUFFER.with_borrow_mut(|buf| {
-        buf.clear();
-        let file = open_to_read(path)?;
-        let meta = file.metadata()?;
-        if !meta.is_file() {
-            return Err(io::Error::other(not_a_file(meta.file_type())));
-        }
-        let size = meta.len();
-        if size > MAX_FILE_BYTES {
-            return Err(io::Error::other(format!(
-                "{} MiB, more than a day log could be (the limit is {} MiB)",
-                size >> 20,
-                MAX_FILE_BYTES >> 20
-            )));
-        }
-        // A size can lie (a file still growing): never read past the limit.
-        file.take(MAX_FILE_BYTES).read_to_end(buf)?;
-        Ok(f(path, buf))
-    })
 }
 
 pub fn is_day_file(path: &Path) -> bool {
@@ -642,34 +571,7 @@ fn joined(mut pieces: Vec<Text>) -> Text {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::mpsc;
-    use std::time::Duration;
-
     use super::*;
-
-    /// A day file swapped for a named pipe after the walk: opening it for reading waited
-    /// for a writer that never came (`check` hung in 2 of 40 runs).
-    #[test]
-    fn a_named_pipe_is_refused_at_once_not_waited_on() {
-        let dir = std::env::temp_dir().join(format!("chatlog-load-fifo-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let fifo = dir.join("2019-01-01-chat.md");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
-        let (done, read) = mpsc::channel();
-        let path = fifo.clone();
-        std::thread::spawn(move || {
-            let _ = done.send(
-                read_reusing_buffer(&path, |_, bytes| bytes.len()).map_err(|e| e.to_string()),
-            );
-        });
-        let result = read.recv_timeout(Duration::from_secs(20));
-        std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(
-            result.expect("refused within 20 s, not blocked"),
-            Err("a named pipe (FIFO), not a regular file".to_owned())
-        );
-    }
 
     #[test]
     fn progress_counts_every_day_file() {
