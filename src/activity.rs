@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::model::{Archive, Day, GroupId, Message, PersonId};
+use crate::model::{Archive, Day, GroupId, Message, PersonId, SpeakerId};
 
 /// Which days a figure counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,19 +66,27 @@ pub fn per_hour(archive: &Archive, span: Span, fold: bool) -> [usize; 24] {
 /// equal counts go by name so the order is the same on every run.
 pub fn per_person(archive: &Archive, span: Span, fold: bool) -> Vec<(PersonId, usize)> {
     let mut counts = vec![0usize; archive.people.len()];
-    let mut count = |speaker: usize, n: usize| {
-        if let Some(person) = archive.person_of.get(speaker) {
-            counts[person.0 as usize] += n;
-        }
-    };
-    if span == Span::Archive && !fold {
-        // Counted once already, as the loader interned the names.
+    let person = |speaker: SpeakerId| archive.person_of.get(speaker.0 as usize);
+    if span == Span::Archive {
+        // Counted once already, as the loader interned the names; folded, each echo (a few
+        // in a thousand messages) is taken off its speaker's count.
         for (i, s) in archive.speakers.iter().enumerate() {
-            count(i, s.messages as usize);
+            if let Some(p) = person(SpeakerId(i as u32)) {
+                counts[p.0 as usize] += s.messages as usize;
+            }
+        }
+        let days = archive.days.iter().filter(|_| fold);
+        for (day, echo) in days.flat_map(|d| d.echoes.iter().map(move |e| (d, e))) {
+            let speaker = day.messages.get(echo.message as usize).map(|m| m.speaker);
+            if let Some(p) = speaker.and_then(person) {
+                counts[p.0 as usize] = counts[p.0 as usize].saturating_sub(1);
+            }
         }
     } else {
         for msg in span.messages(archive, fold) {
-            count(msg.speaker.0 as usize, 1);
+            if let Some(p) = person(msg.speaker) {
+                counts[p.0 as usize] += 1;
+            }
         }
     }
     let mut people: Vec<(PersonId, usize)> = counts

@@ -1,5 +1,6 @@
 //! Echoes and aliases on the real archive: the figures the issue gives, reproduced.
 
+use chatlog::activity::{Span, per_person};
 use chatlog::load::load;
 
 use crate::common::real_logs::real_logs;
@@ -188,4 +189,32 @@ fn the_reader_folds_echoes_and_e_shows_every_copy() {
     go(&mut app, "fold");
     assert_eq!(app.derived.shown.len(), 1141);
     assert_eq!(app.view.notice.as_deref(), Some("961 echoes folded"));
+}
+
+/// The archive's count per person, taken from the loader's totals less each echo, is the
+/// count of the messages themselves, folded or not.
+#[test]
+fn people_are_counted_from_the_totals_as_their_messages_count_them() {
+    let Some(dir) = real_logs() else {
+        return;
+    };
+    let (archive, _) = load(&dir).unwrap();
+    for fold in [true, false] {
+        let mut counted = vec![0usize; archive.people.len()];
+        for msg in archive.days.iter().flat_map(|d| d.kept(fold)) {
+            counted[archive.person_of[msg.speaker.0 as usize].0 as usize] += 1;
+        }
+        let mut expected: Vec<(usize, usize)> = counted
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        expected.sort_unstable();
+        let mut got: Vec<(usize, usize)> = per_person(&archive, Span::Archive, fold)
+            .into_iter()
+            .map(|(p, n)| (p.0 as usize, n))
+            .collect();
+        got.sort_unstable();
+        assert_eq!(got, expected, "fold {fold}");
+    }
 }
