@@ -55,6 +55,21 @@ median_ms() {
     for _ in $(seq "$RUNS"); do wall_ms "$@"; done | median
 }
 
+# Median wall milliseconds of RUNS warm runs each of two commands (given as strings of
+# words), interleaved (A B A B …) so that a busy moment falls on both: "a_ms<TAB>b_ms".
+interleaved_ms() {
+    local -a a b ta=() tb=()
+    read -ra a <<<"$1"
+    read -ra b <<<"$2"
+    wall_ms "${a[@]}" >/dev/null
+    wall_ms "${b[@]}" >/dev/null
+    for _ in $(seq "$RUNS"); do
+        ta+=("$(wall_ms "${a[@]}")")
+        tb+=("$(wall_ms "${b[@]}")")
+    done
+    printf '%s\t%s\n' "$(printf '%s\n' "${ta[@]}" | median)" "$(printf '%s\n' "${tb[@]}" | median)"
+}
+
 ensure_ripgrep() {
     command -v rg >/dev/null && return
     say "installing ripgrep"
@@ -167,9 +182,10 @@ main() {
     disk_kib=$(du -sk "$ARCHIVE" | cut -f1)
     bytes=$(du -sb "$ARCHIVE" | cut -f1)
 
-    say "chatlog stats × $RUNS"
-    local stats_ms rss_kib
-    stats_ms=$(median_ms "$CHATLOG" stats "$ARCHIVE")
+    say "chatlog stats and rg, interleaved × $RUNS"
+    local base=${WORDS[0]} pair stats_ms load_rg_ms rss_kib
+    pair=$(interleaved_ms "$CHATLOG stats $ARCHIVE" "rg -c -S -- $base $ARCHIVE")
+    stats_ms=${pair%%$'\t'*} load_rg_ms=${pair##*$'\t'}
     rss_kib=$(stats_rss_kib "$ARCHIVE")
 
     say "rg and chatlog search × $RUNS per word"
@@ -183,10 +199,10 @@ main() {
     say "in-process load and search (cargo bench --bench scale)"
     SCALE=$(CHATLOG_ARCHIVE="$ARCHIVE" CHATLOG_WORDS="${WORDS[*]}" cargo bench --features synth --bench scale 2>/dev/null)
 
-    say "the larger archive: load, rg, RSS"
+    say "the larger archive: load and rg interleaved, RSS"
     local big_ms big_rg_ms big_rss_kib big_disk_kib
-    big_ms=$(median_ms "$CHATLOG" stats "$BIG")
-    big_rg_ms=$(median_ms rg -c -S -- "${WORDS[0]}" "$BIG")
+    pair=$(interleaved_ms "$CHATLOG stats $BIG" "rg -c -S -- $base $BIG")
+    big_ms=${pair%%$'\t'*} big_rg_ms=${pair##*$'\t'}
     big_rss_kib=$(stats_rss_kib "$BIG")
     big_disk_kib=$(du -sk "$BIG" | cut -f1)
 
@@ -205,7 +221,6 @@ main() {
     local reader
     reader=$(cargo bench --features synth --bench reader 2>/dev/null)
 
-    local base=${WORDS[0]}
     local mb=$((disk_kib / 1024))
     echo "## chatlog at scale — $(date -u +%F), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average at start $LOADAVG"
     echo
@@ -214,12 +229,12 @@ main() {
     echo "| measure | value | target | |"
     echo "|---|---|---|---|"
     local load_ratio
-    load_ratio=$(ratio "$stats_ms" "${rg_ms[$base]}")
+    load_ratio=$(ratio "$stats_ms" "$load_rg_ms")
     echo "| \`chatlog stats\` (load: all days parsed, speakers interned) | ${stats_ms} ms | | |"
-    echo "| load / \`rg -c -S $base\` | ${load_ratio}× | ≤ 3× | $(verdict "$stats_ms" "${rg_ms[$base]}" 3) |"
+    echo "| load / \`rg -c -S $base\` (${load_rg_ms} ms, interleaved with it) | ${load_ratio}× | ≤ 3× | $(verdict "$stats_ms" "$load_rg_ms" 3) |"
     echo "| \`chatlog stats\` peak RSS | $((rss_kib / 1024)) MiB = $(ratio "$rss_kib" "$disk_kib")× size on disk | ≤ 1.1× | $(verdict "$rss_kib" "$disk_kib" 1.1) |"
     echo "| larger archive (\`$BIG\`, $((big_disk_kib / 1024)) MiB): \`chatlog stats\` | ${big_ms} ms | | |"
-    echo "| larger archive: load / \`rg -c -S $base\` (${big_rg_ms} ms) | $(ratio "$big_ms" "$big_rg_ms")× | ≤ 3× | $(verdict "$big_ms" "$big_rg_ms" 3) |"
+    echo "| larger archive: load / \`rg -c -S $base\` (${big_rg_ms} ms, interleaved) | $(ratio "$big_ms" "$big_rg_ms")× | ≤ 3× | $(verdict "$big_ms" "$big_rg_ms" 3) |"
     echo "| larger archive: peak RSS | $((big_rss_kib / 1024)) MiB = $(ratio "$big_rss_kib" "$big_disk_kib")× size on disk | ≤ 1.1× | $(verdict "$big_rss_kib" "$big_disk_kib" 1.1) |"
     for size in small big; do
         local pair label
