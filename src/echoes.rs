@@ -54,12 +54,18 @@ pub fn find(day: &Day) -> Vec<Echo> {
 
 /// The echoes among the messages `at` (one second's, in day order), text against text.
 fn echoes_among(day: &Day, at: &[u32], echoes: &mut Vec<Echo>) {
-    let text = |i: u32| normalized_chars(day.body(&day.messages[i as usize]));
+    let body = |i: u32| day.body(&day.messages[i as usize]);
+    let text = |i: u32| normalized_chars(body(i));
+    // The normalized text's first character, its first that is not white space: two texts
+    // that differ there (most do) are told apart without reading either to the end, as
+    // finding the first word of a text without spaces would.
+    let first = |i: u32| body(i).trim_start().chars().next();
     for (j, &i) in at.iter().enumerate().skip(1) {
-        if text(i).next().is_none() {
+        let Some(c) = first(i) else {
             continue;
-        }
-        if let Some(&of) = at[..j].iter().find(|&&k| text(k).eq(text(i))) {
+        };
+        let same = |&&k: &&u32| first(k) == Some(c) && text(k).eq(text(i));
+        if let Some(&of) = at[..j].iter().find(same) {
             echoes.push(Echo { message: i, of });
         }
     }
