@@ -179,6 +179,7 @@ Examples:\n  chatlog search ~/chats 代扣 --group devarch --from 2018-03-01 --t
 }
 
 fn main() -> ExitCode {
+    grow_heaps_in_large_steps();
     let cli = Cli::parse();
     let code = match run(cli) {
         Ok(code) => code,
@@ -198,6 +199,20 @@ fn main() -> ExitCode {
     };
     ExitCode::from(code as u8)
 }
+
+/// Has glibc's allocator grow a heap 16 MiB at a time (pages it adds are only reserved
+/// until used): a load's threads grew theirs 3,000 times in small steps, a system call each,
+/// about 4 % of loading the 10-year bench archive.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn grow_heaps_in_large_steps() {
+    // SAFETY: mallopt only sets a tuning value of the allocator, under its own lock.
+    unsafe {
+        libc::mallopt(libc::M_TOP_PAD, 16 << 20);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn grow_heaps_in_large_steps() {}
 
 fn run(cli: Cli) -> anyhow::Result<i32> {
     if let Some(Command::Mcp { dir }) = &cli.command {
