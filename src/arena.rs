@@ -1,9 +1,10 @@
 //! Where day texts live: large chunks written once by the loader and shared by the days cut
 //! from them ([`Text`]).
 //!
-//! A `String` per day cost a third of a full load in fresh 4 KiB pages (a page fault for
-//! each, then zeroing it): the texts of a 184 MB archive are ~30,000 of them. Written into
-//! chunks advised for huge pages, the same text takes about a hundred faults.
+//! A `String` per day (and the scratch buffer it was copied from) cost about a quarter of a
+//! full load's time in fresh 4 KiB pages, a page fault and a zeroing each: the texts of the
+//! 181 MiB bench archive fill ~30,000 of them. Written once into chunks advised for huge
+//! pages, the same texts take about seventy faults.
 
 use std::fmt;
 use std::ops::Deref;
