@@ -1,6 +1,6 @@
 //! The `chatlog` command line: picks a command, loads the archive, runs it.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -220,8 +220,15 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
         chatlog::mcp::serve(dir)?;
         return Ok(exit::OK);
     }
+    // Into a pipe or a file, in large blocks, as grep writes (`show` of a year made 105,000
+    // write calls, one a line); on a terminal, line by line, as a reader watches it.
     let stdout = io::stdout();
-    let out = &mut stdout.lock();
+    let mut out: Box<dyn Write> = if stdout.is_terminal() {
+        Box::new(stdout.lock())
+    } else {
+        Box::new(BufWriter::with_capacity(64 << 10, stdout.lock()))
+    };
+    let out = &mut *out;
     let code = match cli.command {
         None => {
             let options = chatlog::tui::Options {
