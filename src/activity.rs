@@ -75,10 +75,12 @@ pub fn per_person(archive: &Archive, span: Span, fold: bool) -> Vec<(PersonId, u
                 counts[p.0 as usize] += s.messages as usize;
             }
         }
-        let days = archive.days.iter().filter(|_| fold);
-        for (day, echo) in days.flat_map(|d| d.echoes.iter().map(move |e| (d, e))) {
-            let speaker = day.messages.get(echo.message as usize).map(|m| m.speaker);
-            if let Some(p) = speaker.and_then(person) {
+        let echoes = archive.days.iter().flat_map(|day| {
+            let echoes = day.echoes.iter();
+            echoes.filter_map(|e| day.messages.get(e.message as usize))
+        });
+        if fold {
+            for p in echoes.filter_map(|msg| person(msg.speaker)) {
                 counts[p.0 as usize] = counts[p.0 as usize].saturating_sub(1);
             }
         }

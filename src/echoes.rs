@@ -37,11 +37,13 @@ pub fn find(day: &Day) -> Vec<Echo> {
     order.sort_unstable();
     let mut echoes = Vec::new();
     let keys = RandomState::new();
+    let mut at = Vec::new();
     for second in order.chunk_by(|a, b| a >> 32 == b >> 32) {
         if second.len() < 2 {
             continue;
         }
-        let at: Vec<u32> = second.iter().map(|&k| k as u32).collect();
+        at.clear();
+        at.extend(second.iter().map(|&k| k as u32));
         if at.len() <= FEW {
             echoes_among(day, &at, &mut echoes);
         } else {

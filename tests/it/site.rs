@@ -179,14 +179,11 @@ fn show_writes_documents_in_every_format() {
         text.contains("10:01:00 B: world\ndocument: 整理版\n  ## 结论\n\n  - 代扣 is fine\n"),
         "{text}"
     );
-    let json: Value = serde_json::from_str(&stdout(&chatlog(&[
-        "show",
-        root,
-        "2019-01-01",
-        "--format",
-        "json",
-    ])))
-    .unwrap();
+    let show_json = |date: &str| -> Value {
+        let out = stdout(&chatlog(&["show", root, date, "--format", "json"]));
+        serde_json::from_str(&out).unwrap()
+    };
+    let json = show_json("2019-01-01");
     assert_eq!(json["documents"][0]["title"], "整理版");
     assert_eq!(json["messages"].as_array().unwrap().len(), 2);
     let csv = stdout(&chatlog(&["show", root, "2019-01-01", "--format", "csv"]));
@@ -194,14 +191,7 @@ fn show_writes_documents_in_every_format() {
         csv.ends_with("g,2019-01-01,,,document,\"整理版\n## 结论\n\n- 代扣 is fine\n\n```\nlet t = \"\"12:00:00\"\"; // <b>&</b>\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\"\r\n"),
         "{csv}"
     );
-    let plain: Value = serde_json::from_str(&stdout(&chatlog(&[
-        "show",
-        root,
-        "2019-01-02",
-        "--format",
-        "json",
-    ])))
-    .unwrap();
+    let plain = show_json("2019-01-02");
     assert!(plain.get("documents").is_none());
 
     let alone = TempDir::new("site-doc-alone");
