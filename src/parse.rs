@@ -4,7 +4,6 @@
 //! text buffer per day, and speakers are interned per file (the loader merges them).
 
 use std::borrow::Cow;
-use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -28,7 +27,7 @@ use decode::{decode_bytes, report_nul_bytes};
 pub use front::find_date;
 use front::{choose_date, split_front_matter};
 pub use lines::parse_header;
-use lines::{Lines, parse_unnamed, trim_line_end};
+use lines::{AMP, COLON, Lines, parse_unnamed, trim_line_end};
 
 /// A day file as parsed, before the loader places it in an archive. Its text is a [`Slot`]
 /// of the arena it was parsed into until that arena is frozen, then a [`Text`].
@@ -208,6 +207,10 @@ impl Out<'_> {
     fn push_str(&mut self, text: &str) {
         self.buf.push_str(text);
     }
+
+    fn push(&mut self, c: char) {
+        self.buf.push(c);
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -253,7 +256,7 @@ fn parse_body(
 /// Builds messages of one `form` from the lines after the front matter, into an emptied
 /// `out`. Returns the text before the first message: (its first line, its count).
 fn parse_messages<'a>(
-    lines: Lines<'a>,
+    mut lines: Lines<'a>,
     form: Form,
     day: &mut ParsedDay<Slot>,
     out: &mut Out,
@@ -261,81 +264,92 @@ fn parse_messages<'a>(
     out.truncate(0);
     let mut speakers: FxHashMap<&'a str, SpeakerId> =
         FxHashMap::with_capacity_and_hasher(256, Default::default());
-    let mut body = BodyBuilder::default();
-    let mut marks = Marks::new(lines.text());
     let mut stray: Option<(u32, usize)> = None;
-    let mut lines = lines;
-    while let Some((number, line)) = lines.next() {
-        let source = lines.line_start()..lines.line_start() + line.len();
-        if form == Form::Named
-            && let Some((time, name)) = parse_header(line)
-        {
-            body.finish(day, out, &mut marks);
-            let speaker = intern(&mut speakers, &mut day.speakers, name);
-            body.start(day, out, (time, speaker, number), source);
-        } else if form == Form::Unnamed
-            && let Some((time, text)) = parse_unnamed(line)
-        {
-            body.finish(day, out, &mut marks);
-            body.start(day, out, (time, SpeakerId(0), number), source.clone());
-            body.push_line(out, text, source.end);
-        } else if body.open {
-            body.push_line(out, line, source.end);
-        } else if !trim_line_end(line).is_empty() {
-            let (_, count) = stray.get_or_insert((number, 0));
-            *count += 1;
+    let mut next = form.next_header(&mut lines, |number, line, _| {
+        if !trim_line_end(line).is_empty() {
+            stray.get_or_insert((number, 0)).1 += 1;
         }
+    });
+    while let Some(header) = next {
+        let speaker = header.name.map_or(SpeakerId(0), |name| {
+            intern(&mut speakers, &mut day.speakers, name, header.marks)
+        });
+        let mut body = Body::new(out);
+        if let Some(text) = header.text {
+            body.push(out, text, header.marks);
+        }
+        next = form.next_header(&mut lines, |_, line, marks| body.push(out, line, marks));
+        let (range, kind) = body.finish(out);
+        day.messages.push(Message {
+            time: header.time,
+            speaker,
+            kind,
+            body: range,
+            line: header.line,
+        });
     }
-    body.finish(day, out, &mut marks);
     stray
 }
 
-/// Where a file's text holds the next `&` (an entity, perhaps) and the next `://` (a URL,
-/// perhaps), each searched for again only once a body lies past it. Both are rare: most
-/// bodies are neither decoded nor searched for a URL.
-struct Marks<'a> {
-    text: &'a [u8],
-    amp: Option<usize>,
-    scheme: Option<usize>,
+/// A message's header line, as its form reads it.
+struct Header<'a> {
+    time: Time,
+    /// The speaker's name; the unnamed form has none.
+    name: Option<&'a str>,
+    /// The body's first line, which the unnamed form's header holds.
+    text: Option<&'a str>,
+    /// The line's number, and its marks ([`lines::AMP`], [`lines::COLON`]): the unnamed
+    /// form's time is a `:`, so its bodies are always searched for a URL.
+    line: u32,
+    marks: u8,
 }
 
-impl<'a> Marks<'a> {
-    fn new(text: &'a str) -> Self {
-        let text = text.as_bytes();
-        Marks {
-            text,
-            amp: memchr::memchr(b'&', text),
-            scheme: SCHEME_END.find(text),
+impl Form {
+    /// Reads lines up to the next header of this form, handing every other line to `other`.
+    #[inline]
+    fn next_header<'a>(
+        self,
+        lines: &mut Lines<'a>,
+        mut other: impl FnMut(u32, &'a str, u8),
+    ) -> Option<Header<'a>> {
+        while let Some((number, line)) = lines.next() {
+            if let Some(header) = self.header(line, number, lines.marks()) {
+                return Some(header);
+            }
+            other(number, line, lines.marks());
         }
+        None
     }
 
-    /// Whether the bytes `range` of the text hold a `&`.
-    fn amp_in(&mut self, range: &Range<usize>) -> bool {
-        let text = self.text;
-        Self::within(&mut self.amp, range, |from| {
-            memchr::memchr(b'&', &text[from..])
-        })
-    }
-
-    /// Whether the bytes `range` of the text hold a `://`.
-    fn scheme_in(&mut self, range: &Range<usize>) -> bool {
-        let text = self.text;
-        Self::within(&mut self.scheme, range, |from| {
-            SCHEME_END.find(&text[from..])
-        })
-    }
-
-    /// Whether `next` lies in `range`, searching again from the range's start when it lies
-    /// before it.
-    fn within(
-        next: &mut Option<usize>,
-        range: &Range<usize>,
-        find: impl Fn(usize) -> Option<usize>,
-    ) -> bool {
-        if next.is_some_and(|at| at < range.start) {
-            *next = find(range.start).map(|i| range.start + i);
+    /// `line` as a header of this form, if it is one.
+    #[inline]
+    fn header(self, line: &str, number: u32, marks: u8) -> Option<Header<'_>> {
+        match self {
+            Form::Named => {
+                // Most lines are body text, which one byte rules out.
+                if line.as_bytes().first() != Some(&b'>') {
+                    return None;
+                }
+                let (time, name) = parse_header(line)?;
+                Some(Header {
+                    time,
+                    name: Some(name),
+                    text: None,
+                    line: number,
+                    marks,
+                })
+            }
+            Form::Unnamed => {
+                let (time, text) = parse_unnamed(line)?;
+                Some(Header {
+                    time,
+                    name: None,
+                    text: Some(text),
+                    line: number,
+                    marks,
+                })
+            }
         }
-        next.is_some_and(|at| at < range.end)
     }
 }
 
@@ -374,84 +388,70 @@ fn document(path: &Path, lines: Lines, day: &ParsedDay<Slot>, out: &mut Out) -> 
 }
 
 /// The file-local id for the speaker of a new message, `name`, added on first sight (names
-/// are entity-decoded); counts the message.
+/// are entity-decoded, if their line's `marks` hold a `&`); counts the message.
 fn intern<'a>(
     ids: &mut FxHashMap<&'a str, SpeakerId>,
     names: &mut Names,
     name: &'a str,
+    marks: u8,
 ) -> SpeakerId {
-    let id = *ids
-        .entry(name)
-        .or_insert_with(|| names.push(&entities::decode(name)));
+    let id = *ids.entry(name).or_insert_with(|| {
+        if marks & AMP == 0 {
+            names.push(name)
+        } else {
+            names.push(&entities::decode(name))
+        }
+    });
     names.messages[id.0 as usize] += 1;
     id
 }
 
-/// Appends one message's body lines to the day's text, dropping blank lines at both ends.
-#[derive(Default)]
-struct BodyBuilder {
-    open: bool,
-    /// Where this body starts in the day's text.
+/// One message's body as it is written to the day's text: line ends trimmed, blank lines at
+/// both ends dropped, runs of them inside kept.
+struct Body {
+    /// Where it starts in the day's text.
     start: usize,
-    /// The bytes of the file's text it was read from, its header line's included.
-    source: Range<usize>,
-    /// Blank lines seen since the last non-blank one (kept only if more text follows).
-    pending_blank: usize,
+    /// Blank lines since the last line of text (kept only if more text follows).
+    blank: usize,
     has_text: bool,
+    /// The marks of its lines, together.
+    marks: u8,
 }
 
-impl BodyBuilder {
-    fn start(
-        &mut self,
-        day: &mut ParsedDay<Slot>,
-        out: &Out,
-        (time, speaker, line): (Time, SpeakerId, u32),
-        source: Range<usize>,
-    ) {
-        let at = out.len() as u32;
-        day.messages.push(Message {
-            time,
-            speaker,
-            kind: Kind::Text,
-            body: (at, at),
-            line,
-        });
-        *self = BodyBuilder {
-            open: true,
+impl Body {
+    fn new(out: &Out) -> Self {
+        Body {
             start: out.len(),
-            source,
-            ..BodyBuilder::default()
-        };
+            blank: 0,
+            has_text: false,
+            marks: 0,
+        }
     }
 
-    /// Appends `line`, which ends at `source_end` in the file's text.
-    fn push_line(&mut self, out: &mut Out, line: &str, source_end: usize) {
-        self.source.end = source_end;
+    #[inline]
+    fn push(&mut self, out: &mut Out, line: &str, marks: u8) {
+        self.marks |= marks;
         let line = trim_line_end(line);
         if line.is_empty() {
-            self.pending_blank += 1;
+            self.blank += 1;
             return;
         }
         if self.has_text {
-            for _ in 0..=self.pending_blank {
-                out.push_str("\n");
+            for _ in 0..=self.blank {
+                out.push('\n');
             }
         }
-        self.pending_blank = 0;
+        self.blank = 0;
         self.has_text = true;
         out.push_str(line);
     }
 
-    /// Closes the open body: decodes entities, records its range and kind.
-    fn finish(&mut self, day: &mut ParsedDay<Slot>, out: &mut Out, marks: &mut Marks) {
-        if !self.open {
-            return;
-        }
-        self.open = false;
-        let raw = &out.written()[self.start..];
+    /// Closes the body: decodes its entities; returns its range in the day's text and its
+    /// kind.
+    fn finish(self, out: &mut Out) -> ((u32, u32), Kind) {
         let mut decoded = false;
-        if marks.amp_in(&self.source)
-            && let Cow::Owned(text) = entities::decode(raw)
+        if self.marks & AMP != 0
+            && let Cow::Owned(text) = entities::decode(&out.written()[self.start..])
         {
             out.truncate(self.start);
             out.push_str(&text);
@@ -459,11 +459,8 @@ impl BodyBuilder {
         }
         let body = &out.written()[self.start..];
         // A URL's `://` is in the file, or made by an entity (`http&#58;//`).
-        let kind = kind_of(body, decoded || marks.scheme_in(&self.source));
-        if let Some(msg) = day.messages.last_mut() {
-            msg.body = (self.start as u32, out.len() as u32);
-            msg.kind = kind;
-        }
+        let kind = kind_of(body, decoded || self.marks & COLON != 0);
+        ((self.start as u32, out.len() as u32), kind)
     }
 }
 

@@ -2,10 +2,12 @@
 
 use crate::model::Time;
 
-/// Lines of a text with their 1-based numbers, `\r\n` or `\n` ended.
+/// Lines of a text with their 1-based numbers, `\r\n` or `\n` ended, and whether each holds
+/// a `&` or a `:` (see [`AMP`]).
 ///
-/// Line ends are found 64 bytes at a time, as a bit mask: a day's lines are short (40 bytes
-/// on average), and a search started per line cost more than the bytes it looked at.
+/// Line ends (and those two bytes) are found 64 bytes at a time, as bit masks: a day's lines
+/// are short (40 bytes on average), and a search started per line cost more than the bytes
+/// it looked at.
 #[derive(Clone)]
 pub(super) struct Lines<'a> {
     text: &'a str,
@@ -14,9 +16,44 @@ pub(super) struct Lines<'a> {
     /// Where the last line read started.
     start: usize,
     number: u32,
-    /// The line ends in the 64 bytes from `block` not read yet, a bit each.
-    ends: u64,
+    /// The 64 bytes from `block`, their bits not read yet: those up to the next line end
+    /// belong to the line being read.
+    masks: Masks,
     block: usize,
+    /// The marks of the line being read, so far.
+    reading: u8,
+    /// The marks of the last line read.
+    marks: u8,
+}
+
+/// A line holds a `&`: an entity, perhaps.
+pub(super) const AMP: u8 = 1;
+/// A line holds a `:`: a URL's `://`, perhaps. Both are rare in a body, so most bodies are
+/// neither decoded nor searched for a URL.
+pub(super) const COLON: u8 = 2;
+
+/// Bytes of a 64-byte block, a bit each: line ends, `&`, `:`.
+#[derive(Clone, Copy, Default)]
+struct Masks {
+    ends: u64,
+    amps: u64,
+    colons: u64,
+}
+
+impl Masks {
+    /// The marks among the bits `upto`.
+    #[inline]
+    fn marks(&self, upto: u64) -> u8 {
+        (u8::from(self.amps & upto != 0) * AMP) | (u8::from(self.colons & upto != 0) * COLON)
+    }
+
+    /// Drops the bits `upto`, read.
+    #[inline]
+    fn consume(&mut self, upto: u64) {
+        self.ends &= !upto;
+        self.amps &= !upto;
+        self.colons &= !upto;
+    }
 }
 
 impl<'a> Lines<'a> {
@@ -26,14 +63,11 @@ impl<'a> Lines<'a> {
             next: 0,
             start: 0,
             number: 0,
-            ends: line_ends(text.as_bytes()),
+            masks: scan(text.as_bytes()),
             block: 0,
+            reading: 0,
+            marks: 0,
         }
-    }
-
-    /// The whole text, the lines read included.
-    pub(super) fn text(&self) -> &'a str {
-        self.text
     }
 
     /// The text not read yet.
@@ -41,24 +75,29 @@ impl<'a> Lines<'a> {
         &self.text[self.next..]
     }
 
-    /// Where the last line read starts in the text.
-    pub(super) fn line_start(&self) -> usize {
-        self.start
+    /// The marks ([`AMP`], [`COLON`]) of the last line read.
+    pub(super) fn marks(&self) -> u8 {
+        self.marks
     }
 
-    /// The offset of the next line end, if any.
+    /// The offset of the next line end, if any; the marks of the bytes before it join the
+    /// line being read.
+    #[inline]
     fn next_end(&mut self) -> Option<usize> {
-        while self.ends == 0 {
+        while self.masks.ends == 0 {
+            self.reading |= self.masks.marks(u64::MAX);
             self.block += 64;
             let rest = self.text.as_bytes().get(self.block..)?;
             if rest.is_empty() {
                 return None;
             }
-            self.ends = line_ends(rest);
+            self.masks = scan(rest);
         }
-        let end = self.block + self.ends.trailing_zeros() as usize;
-        self.ends &= self.ends - 1;
-        Some(end)
+        let bit = self.masks.ends.trailing_zeros();
+        let upto = u64::MAX >> (63 - bit);
+        self.reading |= self.masks.marks(upto);
+        self.masks.consume(upto);
+        Some(self.block + bit as usize)
     }
 
     /// The number of the last line read (0 before the first).
@@ -82,6 +121,7 @@ impl<'a> Iterator for Lines<'a> {
             return None;
         }
         let end = self.next_end().unwrap_or(self.text.len());
+        self.marks = std::mem::take(&mut self.reading);
         self.start = self.next;
         self.next = end + 1;
         self.number += 1;
@@ -91,41 +131,57 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
-/// The `\n` bytes among the first 64 of `bytes`, bit `i` for byte `i`.
-fn line_ends(bytes: &[u8]) -> u64 {
+/// The masks of the first 64 bytes of `bytes` (all of them if fewer).
+fn scan(bytes: &[u8]) -> Masks {
     match bytes.first_chunk::<64>() {
-        Some(block) => block_line_ends(block),
+        Some(block) => scan_block(block),
         None => {
-            let bits = bytes.iter().enumerate();
-            bits.fold(0, |m, (i, &b)| m | (u64::from(b == b'\n') << i))
+            let mut block = [0; 64];
+            block[..bytes.len()].copy_from_slice(bytes);
+            scan_block(&block)
         }
     }
 }
 
-/// [`line_ends`] of a whole block: four 16-byte compares, each made a mask of 16 bits.
-/// Written out because no compiler made the plain loop into these (it was a third of a
-/// file's parse).
+/// [`scan`] of a whole block: 16-byte compares, each made a mask of 16 bits. Written out
+/// because no compiler made the plain loop into these (it was a third of a file's parse).
 #[cfg(target_arch = "x86_64")]
-fn block_line_ends(block: &[u8; 64]) -> u64 {
+#[inline]
+fn scan_block(block: &[u8; 64]) -> Masks {
     use std::arch::x86_64::{
         __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
     };
     // SAFETY: SSE2 is part of every x86_64 processor; each load reads the 16 bytes at
     // `16 * i` (i < 4), inside `block`, and an unaligned load needs no alignment.
     unsafe {
-        let newline = _mm_set1_epi8(b'\n' as i8);
-        let lane = |i: usize| {
+        let (newline, amp, colon) = (
+            _mm_set1_epi8(b'\n' as i8),
+            _mm_set1_epi8(b'&' as i8),
+            _mm_set1_epi8(b':' as i8),
+        );
+        let mut masks = Masks::default();
+        for i in 0..4 {
             let bytes = _mm_loadu_si128(block.as_ptr().add(16 * i).cast::<__m128i>());
-            u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, newline)) as u16) << (16 * i)
-        };
-        lane(0) | lane(1) | lane(2) | lane(3)
+            let bits = |byte| u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, byte)) as u16);
+            masks.ends |= bits(newline) << (16 * i);
+            masks.amps |= bits(amp) << (16 * i);
+            masks.colons |= bits(colon) << (16 * i);
+        }
+        masks
     }
 }
 
 #[cfg(not(target_arch = "x86_64"))]
-fn block_line_ends(block: &[u8; 64]) -> u64 {
-    let bits = block.iter().enumerate();
-    bits.fold(0, |m, (i, &b)| m | (u64::from(b == b'\n') << i))
+fn scan_block(block: &[u8; 64]) -> Masks {
+    let bits = |byte: u8| {
+        let bits = block.iter().enumerate();
+        bits.fold(0, |m, (i, &b)| m | (u64::from(b == byte) << i))
+    };
+    Masks {
+        ends: bits(b'\n'),
+        amps: bits(b'&'),
+        colons: bits(b':'),
+    }
 }
 
 /// A line with its line-end padding removed (spaces, tabs, stray `\r`).
