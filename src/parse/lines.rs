@@ -123,7 +123,8 @@ impl<'a> Iterator for Lines<'a> {
         let end = self.next_end().unwrap_or(self.text.len());
         self.marks = std::mem::take(&mut self.reading);
         self.start = self.next;
-        self.next = end + 1;
+        // Past the line end, if there is one: `remaining` slices from here.
+        self.next = (end + 1).min(self.text.len());
         self.number += 1;
         // Both ends are at ASCII bytes (or the text's end), so on character boundaries.
         let line = self.text.get(self.start..end).unwrap_or("");

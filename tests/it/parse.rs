@@ -442,6 +442,15 @@ fn nul_bytes_in_text_are_kept_and_reported_at_their_line() {
     );
 }
 
+/// Found by `any_lines_never_panic`: an unclosed front matter whose last line has no line
+/// end read past the text's end.
+#[test]
+fn an_unclosed_front_matter_without_a_last_line_end_loads() {
+    let (day, _) = parse_day(Path::new("2018-01-01.md"), b"---\ndate: 2020-01-01");
+    let date = day.and_then(|d| d.date).map(|d| d.to_string());
+    assert_eq!(date.as_deref(), Some("2020-01-01"));
+}
+
 #[test]
 fn empty_and_blank_files_are_no_day() {
     for bytes in [&b""[..], b" \n\r\n\t\n", b"\xef\xbb\xbf"] {
@@ -485,6 +494,29 @@ proptest! {
         };
         for m in &day.messages {
             prop_assert!(m.body.0 <= m.body.1 && m.body.1 as usize <= day.text.len());
+        }
+    }
+
+    /// Front matter, headers and text in any order, ended with a line end or not, so that a
+    /// reader of lines meets every kind of line last.
+    #[test]
+    fn any_lines_never_panic(
+        lines in proptest::collection::vec(prop_oneof![
+            line_strategy(),
+            Just("date: 2018-01-01".to_string()),
+            Just("  10:00:01\tunnamed".to_string()),
+        ], 0..12),
+        crlf in any::<bool>(),
+        last_end in any::<bool>(),
+    ) {
+        let end = if crlf { "\r\n" } else { "\n" };
+        let mut text = lines.join(end);
+        if last_end {
+            text.push_str(end);
+        }
+        let (day, _) = parse_day(Path::new("2018-01-01.md"), text.as_bytes());
+        for m in day.iter().flat_map(|day| &day.messages) {
+            prop_assert!(m.body.1 as usize <= day.as_ref().map_or(0, |d| d.text.len()));
         }
     }
 
