@@ -78,9 +78,9 @@ pub fn load_with_progress(
         );
     }
     progress.files.store(files.len(), Ordering::Relaxed);
-    let parsed = parse_all(files, |file, arena| {
+    let parsed = parse_all(files, |file, arena, names| {
         let path = root.join(&file.rel);
-        let read = read_reusing_buffer(&path, |path, bytes| parse_into(path, bytes, arena));
+        let read = read_reusing_buffer(&path, |path, bytes| parse_into(path, bytes, arena, names));
         let (day, file_problems) = match read {
             Ok(parsed) => parsed,
             Err(err) => (
@@ -125,7 +125,10 @@ struct Worker<'a> {
 /// an arena of its own, frozen when all are parsed (one per thread, not per run of files: a
 /// chunk's first pages, up to the first huge page, are small ones), and gives speakers
 /// provisional ids.
-fn parse_all<T: Send>(items: Vec<T>, parse: impl Fn(T, &mut Arena) -> Parsed + Sync) -> FileReads {
+fn parse_all<T: Send>(
+    items: Vec<T>,
+    parse: impl Fn(T, &mut Arena, &mut NameCache) -> Parsed + Sync,
+) -> FileReads {
     let shared = Mutex::new(NameTable::default());
     let workers: Vec<Mutex<Worker>> = (0..rayon::current_num_threads())
         .map(|_| {
@@ -142,11 +145,12 @@ fn parse_all<T: Send>(items: Vec<T>, parse: impl Fn(T, &mut Arena) -> Parsed + S
             let w = rayon::current_thread_index().unwrap_or(0) % workers.len();
             let mut worker = workers[w].lock().unwrap_or_else(PoisonError::into_inner);
             let worker = &mut *worker;
-            let (file, day, problems) = parse(item, &mut worker.arena);
-            let day = day.map(|mut day| {
-                let ids = worker.names.ids(&mut day);
-                (day, ids)
-            });
+            let (file, day, problems) = parse(item, &mut worker.arena, &mut worker.names);
+            let count = day.as_ref().map_or(0, |day| day.messages.len());
+            let ids = worker
+                .names
+                .end_file(day.as_ref().is_some_and(|day| day.unnamed), count);
+            let day = day.map(|day| (day, ids));
             let read = FileRead {
                 file,
                 day,
@@ -216,10 +220,10 @@ fn first_groups_latest(root: &Path) -> Vec<PathBuf> {
 /// The archive of the files `rels` below `root` alone, problems set aside (the whole load
 /// reports them).
 fn load_day_files(root: &Path, rels: Vec<PathBuf>) -> Option<Archive> {
-    let parsed = parse_all(rels, |rel, arena| {
+    let parsed = parse_all(rels, |rel, arena, names| {
         let (key, group) = group_of_os(&rel);
         let read = read_reusing_buffer(&root.join(&rel), |path, bytes| {
-            parse_into(path, bytes, arena)
+            parse_into(path, bytes, arena, names)
         });
         // Its problems are the whole load's to report; only a read failure counts here.
         let (day, failed) = match read {
@@ -243,9 +247,9 @@ pub fn load_files(files: &[(&str, &[u8])]) -> anyhow::Result<(Archive, Vec<Probl
     let day_files = files
         .iter()
         .filter(|(path, _)| is_day_file(Path::new(path)));
-    let parsed = parse_all(day_files.collect(), |&(path, bytes), arena| {
+    let parsed = parse_all(day_files.collect(), |&(path, bytes), arena, names| {
         let rel = PathBuf::from(path);
-        let (day, problems) = parse_into(&rel, bytes, arena);
+        let (day, problems) = parse_into(&rel, bytes, arena, names);
         let (key, group) = group_of_os(&rel);
         (DayFile { rel, key, group }, day, problems)
     });

@@ -91,6 +91,37 @@ impl Names {
     }
 }
 
+/// Gives the speakers of a file's messages ids as it is parsed: the loader's workers share
+/// one table across files, so a name is looked up once per message, not again per file.
+pub trait Speakers {
+    /// The file-local id of the speaker of a new message, `name` as the file spells it
+    /// (entities not decoded); counts the message. Ids count up from 0 in order of first
+    /// appearance.
+    fn speaker(&mut self, name: &str) -> SpeakerId;
+}
+
+/// A file's speakers on its own, as [`parse_day`] gives them: its [`Names`].
+#[derive(Default)]
+struct FileNames {
+    ids: FxHashMap<Box<str>, SpeakerId>,
+    names: Names,
+}
+
+impl Speakers for FileNames {
+    fn speaker(&mut self, name: &str) -> SpeakerId {
+        let id = match self.ids.get(name) {
+            Some(&id) => id,
+            None => {
+                let id = self.names.push(&entities::decode(name));
+                self.ids.insert(name.into(), id);
+                id
+            }
+        };
+        self.names.messages[id.0 as usize] += 1;
+        id
+    }
+}
+
 impl ParsedDay<Slot> {
     /// The day with its text cut from the arena it was written to, now `chunks`.
     pub fn resolve(self, chunks: &Frozen) -> ParsedDay {
@@ -123,17 +154,24 @@ impl ParsedDay {
 /// (a problem says which).
 pub fn parse_day(path: &Path, bytes: &[u8]) -> (Option<ParsedDay>, Vec<Problem>) {
     let mut arena = Arena::default();
-    let (day, problems) = parse_into(path, bytes, &mut arena);
+    let mut names = FileNames::default();
+    let (day, problems) = parse_into(path, bytes, &mut arena, &mut names);
     let chunks = arena.freeze();
-    (day.map(|day| day.resolve(&chunks)), problems)
+    let day = day.map(|day| ParsedDay {
+        speakers: names.names,
+        ..day.resolve(&chunks)
+    });
+    (day, problems)
 }
 
-/// [`parse_day`], its text written into `arena`: the loader parses thousands of files into
-/// a few large chunks.
+/// [`parse_day`], its text written into `arena` and its speakers given ids by `speakers`
+/// (its `speakers` left empty): the loader parses thousands of files into a few large
+/// chunks, and names them with one table.
 pub fn parse_into(
     path: &Path,
     bytes: &[u8],
     arena: &mut Arena,
+    speakers: &mut impl Speakers,
 ) -> (Option<ParsedDay<Slot>>, Vec<Problem>) {
     let mut problems = Vec::new();
     let Some(text) = decode_bytes(path, bytes, &mut problems) else {
@@ -163,7 +201,7 @@ pub fn parse_into(
         base: buf.len(),
         buf,
     };
-    parse_body(path, body, &mut day, &mut out, &mut problems);
+    parse_body(path, body, &mut day, (&mut out, speakers), &mut problems);
     day.text = Slot::new(chunk, out.base, out.buf.len());
     day.messages.shrink_to_fit();
     (Some(day), problems)
@@ -232,12 +270,12 @@ fn parse_body(
     path: &Path,
     lines: Lines,
     day: &mut ParsedDay<Slot>,
-    out: &mut Out,
+    (out, speakers): (&mut Out, &mut impl Speakers),
     problems: &mut Vec<Problem>,
 ) {
-    let mut stray = parse_messages(lines.clone(), Form::Named, day, out);
+    let mut stray = parse_messages(lines.clone(), Form::Named, day, out, speakers);
     if day.messages.is_empty() && stray.is_some() {
-        stray = parse_messages(lines.clone(), Form::Unnamed, day, out);
+        stray = parse_messages(lines.clone(), Form::Unnamed, day, out, speakers);
         day.unnamed = !day.messages.is_empty();
         if !day.unnamed {
             day.document = Some(document(path, lines, day, out));
@@ -255,15 +293,14 @@ fn parse_body(
 
 /// Builds messages of one `form` from the lines after the front matter, into an emptied
 /// `out`. Returns the text before the first message: (its first line, its count).
-fn parse_messages<'a>(
-    mut lines: Lines<'a>,
+fn parse_messages(
+    mut lines: Lines,
     form: Form,
     day: &mut ParsedDay<Slot>,
     out: &mut Out,
+    speakers: &mut impl Speakers,
 ) -> Option<(u32, usize)> {
     out.truncate(0);
-    let mut speakers: FxHashMap<&'a str, SpeakerId> =
-        FxHashMap::with_capacity_and_hasher(256, Default::default());
     let mut stray: Option<(u32, usize)> = None;
     let mut next = form.next_header(&mut lines, |number, line, _| {
         if !trim_line_end(line).is_empty() {
@@ -271,9 +308,9 @@ fn parse_messages<'a>(
         }
     });
     while let Some(header) = next {
-        let speaker = header.name.map_or(SpeakerId(0), |name| {
-            intern(&mut speakers, &mut day.speakers, name, header.marks)
-        });
+        let speaker = header
+            .name
+            .map_or(SpeakerId(0), |name| speakers.speaker(name));
         let mut body = Body::new(out);
         if let Some(text) = header.text {
             body.push(out, text, header.marks);
@@ -385,25 +422,6 @@ fn document(path: &Path, lines: Lines, day: &ParsedDay<Slot>, out: &mut Out) -> 
         line: first.unwrap_or(1),
         source: 0,
     }
-}
-
-/// The file-local id for the speaker of a new message, `name`, added on first sight (names
-/// are entity-decoded, if their line's `marks` hold a `&`); counts the message.
-fn intern<'a>(
-    ids: &mut FxHashMap<&'a str, SpeakerId>,
-    names: &mut Names,
-    name: &'a str,
-    marks: u8,
-) -> SpeakerId {
-    let id = *ids.entry(name).or_insert_with(|| {
-        if marks & AMP == 0 {
-            names.push(name)
-        } else {
-            names.push(&entities::decode(name))
-        }
-    });
-    names.messages[id.0 as usize] += 1;
-    id
 }
 
 /// One message's body as it is written to the day's text: line ends trimmed, blank lines at

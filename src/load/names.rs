@@ -7,8 +7,9 @@ use std::sync::{Mutex, PoisonError};
 
 use rustc_hash::FxHashMap;
 
+use crate::entities;
 use crate::model::{Speaker, SpeakerId, UNNAMED};
-use crate::parse::ParsedDay;
+use crate::parse::Speakers;
 
 /// The provisional id of the speaker of messages logged without a name: no name, so no
 /// name's id, even a speaker's called `(no name)`.
@@ -46,42 +47,71 @@ impl NameTable {
     }
 }
 
-/// One worker's view of the shared table: the names it has met, and their ids.
+/// One worker's view of the shared table: the names it has met, as files spell them, and
+/// their ids; and the file being parsed, its speakers' ids.
 pub(super) struct NameCache<'a> {
     shared: &'a Mutex<NameTable>,
     ids: FxHashMap<Box<str>, u32>,
+    /// The file being parsed: each of its speakers' provisional id and count of messages,
+    /// in the order of its own ids.
+    file: FileSpeakers,
+    /// Each provisional id's id in the file ([`NOT_IN_FILE`] for most).
+    in_file: Vec<u32>,
 }
+
+const NOT_IN_FILE: u32 = u32::MAX;
 
 impl<'a> NameCache<'a> {
     pub(super) fn new(shared: &'a Mutex<NameTable>) -> Self {
         NameCache {
             shared,
             ids: FxHashMap::default(),
+            file: Vec::new(),
+            in_file: Vec::new(),
         }
     }
 
-    /// Each of `day`'s speakers, in the order of its own ids, as its provisional id and its
-    /// count of messages; the names themselves are dropped, as nothing else needs them.
-    pub(super) fn ids<T>(&mut self, day: &mut ParsedDay<T>) -> FileSpeakers {
-        if day.unnamed {
-            return vec![(UNNAMED_ID, day.messages.len() as u32)];
+    /// Ends the file parsed since the last call, whose messages were `unnamed` (`count` of
+    /// them) or not: each of its speakers, in the order of its own ids, as its provisional
+    /// id and count of messages.
+    pub(super) fn end_file(&mut self, unnamed: bool, count: usize) -> FileSpeakers {
+        for &(id, _) in &self.file {
+            self.in_file[id as usize] = NOT_IN_FILE;
         }
-        let names = std::mem::take(&mut day.speakers);
-        let ids = names.iter().map(|name| self.id(name));
-        ids.enumerate()
-            .map(|(i, id)| (id, names.messages(i)))
-            .collect()
+        let file = std::mem::take(&mut self.file);
+        if unnamed {
+            return vec![(UNNAMED_ID, count as u32)];
+        }
+        file
     }
 
+    /// The provisional id of `name`, as a file spells it.
     fn id(&mut self, name: &str) -> u32 {
         if let Some(&id) = self.ids.get(name) {
             return id;
         }
         // Nothing panics while holding the table: a poisoned lock still holds whole data.
         let mut table = self.shared.lock().unwrap_or_else(PoisonError::into_inner);
-        let id = table.id(name);
+        let id = table.id(&entities::decode(name));
         self.ids.insert(name.into(), id);
         id
+    }
+}
+
+impl Speakers for NameCache<'_> {
+    fn speaker(&mut self, name: &str) -> SpeakerId {
+        let id = self.id(name);
+        if self.in_file.len() <= id as usize {
+            self.in_file.resize(id as usize + 1, NOT_IN_FILE);
+        }
+        let slot = &mut self.in_file[id as usize];
+        if *slot == NOT_IN_FILE {
+            *slot = self.file.len() as u32;
+            self.file.push((id, 0));
+        }
+        let local = *slot;
+        self.file[local as usize].1 += 1;
+        SpeakerId(local)
     }
 }
 
@@ -102,7 +132,7 @@ impl Numbering {
         }
     }
 
-    /// Turns a file's speakers, `ids` (see [`NameCache::ids`]), into archive ids, numbering
+    /// Turns a file's speakers, `ids` (see [`NameCache::end_file`]), into archive ids, numbering
     /// those met for the first time, and counts their messages.
     pub(super) fn number(&mut self, ids: &mut [(u32, u32)]) {
         for (id, messages) in ids {

@@ -191,3 +191,31 @@ fn folders_named_in_other_bytes_than_utf8_stay_apart() {
         assert_eq!(names, [speaker], "{group}");
     }
 }
+
+/// Workers name speakers by how files spell them; the archive by the decoded name. Two
+/// spellings of one name, in one file and across files, are one speaker, and every message
+/// counts.
+#[test]
+fn two_spellings_of_one_name_are_one_speaker() {
+    let archive = TempArchive::new("spellings");
+    let one = [
+        ("09:00:00", "A&amp;B", "1"),
+        ("09:00:01", "A&B", "2"),
+        ("09:00:02", "Cy", "3"),
+        ("09:00:03", "A&#38;B", "4"),
+    ];
+    archive
+        .day("g/2018-03-26.md", &one)
+        .day("g/2018-03-27.md", &[("10:00:00", "A&#x26;B", "5")]);
+    let loaded = archive.load();
+    let names: Vec<(&str, u32)> = loaded
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.messages))
+        .collect();
+    assert_eq!(names, [("A&B", 4), ("Cy", 1)]);
+    let day = &loaded.days[0];
+    let ids: Vec<u32> = day.messages.iter().map(|m| m.speaker.0).collect();
+    assert_eq!(ids, [0, 0, 1, 0]);
+    assert_eq!(loaded.days[1].messages[0].speaker.0, 0);
+}
