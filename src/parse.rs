@@ -1,7 +1,8 @@
 //! One day file's bytes → a [`ParsedDay`] and its problems. Pure: no I/O, never panics.
 //!
-//! One pass over the lines (memchr for line ends); message bodies are appended to one
-//! text buffer per day, and speakers are interned per file (the loader merges them).
+//! One pass over the lines (line ends found 64 bytes at a time); message bodies are
+//! appended to one text buffer per day, and speakers are given ids through [`Speakers`]:
+//! the file's own table, or the loader's, shared by many files.
 
 use std::borrow::Cow;
 use std::path::Path;
