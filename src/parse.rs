@@ -40,7 +40,8 @@ pub struct ParsedDay<T = Text> {
     pub text: T,
     /// Messages in file order; `speaker` indexes `speakers`.
     pub messages: Vec<Message>,
-    /// Distinct speaker names of this file, in order of first appearance.
+    /// Distinct speaker names of this file, in order of first appearance (left empty when
+    /// the loader names them: see [`parse_into`]).
     pub speakers: Names,
     /// The messages were logged without names (the oldest form): none is in `speakers`.
     pub unnamed: bool,
@@ -48,15 +49,12 @@ pub struct ParsedDay<T = Text> {
     pub document: Option<Document>,
 }
 
-/// Distinct speaker names of one file, back to back in one buffer: a big archive has a
-/// million of them across its files, and a `String` each was a tenth of the load in malloc.
+/// Distinct speaker names of one file, back to back in one buffer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Names {
     text: String,
     /// Where each name ends in `text`.
     ends: Vec<u32>,
-    /// Each name's count of messages.
-    messages: Vec<u32>,
 }
 
 impl Names {
@@ -78,16 +76,10 @@ impl Names {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
-    /// How many messages name `i` has.
-    pub fn messages(&self, i: usize) -> u32 {
-        self.messages.get(i).copied().unwrap_or(0)
-    }
-
     /// Adds `name`, returning its id.
     fn push(&mut self, name: &str) -> SpeakerId {
         self.text.push_str(name);
         self.ends.push(self.text.len() as u32);
-        self.messages.push(0);
         SpeakerId(self.ends.len() as u32 - 1)
     }
 }
@@ -96,8 +88,7 @@ impl Names {
 /// one table across files, so a name is looked up once per message, not again per file.
 pub trait Speakers {
     /// The file-local id of the speaker of a new message, `name` as the file spells it
-    /// (entities not decoded); counts the message. Ids count up from 0 in order of first
-    /// appearance.
+    /// (entities not decoded). Ids count up from 0 in order of first appearance.
     fn speaker(&mut self, name: &str) -> SpeakerId;
 }
 
@@ -110,15 +101,11 @@ struct FileNames {
 
 impl Speakers for FileNames {
     fn speaker(&mut self, name: &str) -> SpeakerId {
-        let id = match self.ids.get(name) {
-            Some(&id) => id,
-            None => {
-                let id = self.names.push(&entities::decode(name));
-                self.ids.insert(name.into(), id);
-                id
-            }
-        };
-        self.names.messages[id.0 as usize] += 1;
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.push(&entities::decode(name));
+        self.ids.insert(name.into(), id);
         id
     }
 }

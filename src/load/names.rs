@@ -99,6 +99,7 @@ impl<'a> NameCache<'a> {
 }
 
 impl Speakers for NameCache<'_> {
+    /// The id in the file being parsed, its message counted.
     fn speaker(&mut self, name: &str) -> SpeakerId {
         let id = self.id(name);
         if self.in_file.len() <= id as usize {
