@@ -100,6 +100,20 @@ impl Tmux {
         }
     }
 
+    /// Waits until `format` (see [`Tmux::display`]) reads `want`; panics with the screen
+    /// after 10 s.
+    pub fn wait_for_display(&self, format: &str, want: &str) {
+        let start = Instant::now();
+        while self.display(format) != want {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {format} to read {want:?}; screen:\n{}",
+                self.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits until the screen holds `needle`; panics with the screen after 10 s.
     pub fn wait_for(&self, needle: &str) -> String {
         let start = Instant::now();
