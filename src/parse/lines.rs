@@ -255,3 +255,36 @@ fn leading_time(text: &str) -> Option<(Time, &str)> {
     }
     Some((Time::from_hms(hour, minute, second), after))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The line reader against `split`: the same lines, numbered, each marked for a `&`
+        /// and a `:` exactly when it holds one, whatever the lengths of lines across the
+        /// 64-byte blocks the marks are found in.
+        #[test]
+        fn lines_and_their_marks_are_as_split_has_them(
+            text in "([a&: 代\r]{0,70}\n){0,12}[a&: 代\r]{0,70}",
+        ) {
+            let mut lines = Lines::new(&text);
+            let mut expected: Vec<&str> = text.split('\n').collect();
+            if text.is_empty() || text.ends_with('\n') {
+                expected.pop();
+            }
+            for (i, want) in expected.iter().enumerate() {
+                let Some((number, line)) = lines.next() else {
+                    return Err(TestCaseError::fail(format!("line {} missing", i + 1)));
+                };
+                prop_assert_eq!(number as usize, i + 1);
+                prop_assert_eq!(line, want.strip_suffix('\r').unwrap_or(want));
+                let marks = (u8::from(want.contains('&')) * AMP) | (u8::from(want.contains(':')) * COLON);
+                prop_assert_eq!(lines.marks(), marks, "line {:?}", want);
+            }
+            prop_assert!(lines.next().is_none());
+            prop_assert_eq!(lines.remaining(), "");
+        }
+    }
+}
