@@ -13,8 +13,6 @@ pub(super) struct Lines<'a> {
     text: &'a str,
     /// Where the next line starts.
     next: usize,
-    /// Where the last line read started.
-    start: usize,
     number: u32,
     /// The 64 bytes from `block`, their bits not read yet: those up to the next line end
     /// belong to the line being read.
@@ -61,7 +59,6 @@ impl<'a> Lines<'a> {
         Lines {
             text,
             next: 0,
-            start: 0,
             number: 0,
             masks: scan(text.as_bytes()),
             block: 0,
@@ -122,12 +119,12 @@ impl<'a> Iterator for Lines<'a> {
         }
         let end = self.next_end().unwrap_or(self.text.len());
         self.marks = std::mem::take(&mut self.reading);
-        self.start = self.next;
+        let start = self.next;
         // Past the line end, if there is one: `remaining` slices from here.
         self.next = (end + 1).min(self.text.len());
         self.number += 1;
         // Both ends are at ASCII bytes (or the text's end), so on character boundaries.
-        let line = self.text.get(self.start..end).unwrap_or("");
+        let line = self.text.get(start..end).unwrap_or("");
         Some((self.number, line.strip_suffix('\r').unwrap_or(line)))
     }
 }
