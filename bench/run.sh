@@ -6,6 +6,8 @@
 #
 #   bash bench/run.sh                          # generates target/bench-archive if missing
 #   CHATLOG_ARCHIVE=DIR RUNS=7 bash bench/run.sh
+#   RUNS=31 bash bench/run.sh ab "OLD/chatlog stats DIR" "NEW/chatlog stats DIR"
+#                                              # two commands interleaved: both medians (ms)
 #
 # Prints a Markdown table on stdout; progress goes to stderr. Nothing is deleted: a
 # half-written target/bench-archive (no .gen-archive marker) is reported, not removed.
@@ -168,6 +170,10 @@ ready_ms() {
 }
 
 main() {
+    if [[ ${1:-} == ab ]]; then
+        interleaved_ms "$2" "$3"
+        return
+    fi
     # Other work on the machine skews every figure: the table says how busy it was.
     LOADAVG=$(cut -d' ' -f1 /proc/loadavg)
     ensure_ripgrep
