@@ -78,7 +78,9 @@ impl<'a> NameCache<'a> {
         for &(id, _) in &self.file {
             self.in_file[id as usize] = NOT_IN_FILE;
         }
-        let file = std::mem::take(&mut self.file);
+        // A copy of its own size: the list kept grows once, not again for every file.
+        let file = self.file.clone();
+        self.file.clear();
         if unnamed {
             return vec![(UNNAMED_ID, count as u32)];
         }
