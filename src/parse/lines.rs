@@ -203,11 +203,16 @@ pub fn parse_header(line: &str) -> Option<(Time, &str)> {
 
 /// `text` without white space at either end, as `str::trim` has it, but ASCII spaces cut
 /// bytewise first: names are padded with them, and rarely with anything else.
+#[inline]
 fn trim_name(text: &str) -> &str {
     let cut = text.trim_ascii();
-    // `trim_ascii` leaves vertical tabs and non-ASCII spaces (U+3000) to `trim`.
-    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
-    if space(cut.chars().next()) || space(cut.chars().next_back()) {
+    // `trim_ascii` leaves vertical tabs and non-ASCII spaces (U+3000) to `trim`: only a
+    // character led by one of these bytes may be one.
+    let may_space = |b: &u8| matches!(b, 0x0B | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    let b = cut.as_bytes();
+    // The last character's lead byte: the last byte that is no continuation byte.
+    let last_lead = b.iter().rev().take(4).find(|&&b| b & 0xC0 != 0x80);
+    if b.first().is_some_and(may_space) || last_lead.is_some_and(may_space) {
         cut.trim()
     } else {
         cut
@@ -282,6 +287,15 @@ mod tests {
             }
             prop_assert!(lines.next().is_none());
             prop_assert_eq!(lines.remaining(), "");
+        }
+
+        /// The bytewise first cut changes nothing `str::trim` would give, whatever white
+        /// space (ASCII or not) pads a name.
+        #[test]
+        fn a_name_is_trimmed_as_trim_has_it(
+            name in "[ \t\u{b}\u{c}\r\u{85}\u{a0}\u{1680}\u{2000}\u{200a}\u{2028}\u{202f}\u{205f}\u{3000}a张\u{e9}\u{2014}\u{1f600}]{0,8}",
+        ) {
+            prop_assert_eq!(trim_name(&name), name.trim());
         }
     }
 }
