@@ -28,7 +28,7 @@ use decode::{decode_bytes, report_nul_bytes};
 pub use front::find_date;
 use front::{choose_date, split_front_matter};
 pub use lines::parse_header;
-use lines::{AMP, COLON, Lines, parse_unnamed, trim_line_end};
+use lines::{Lines, MARKED, parse_unnamed, trim_line_end};
 
 /// A day file as parsed, before the loader places it in an archive. Its text is a [`Slot`]
 /// of the arena it was parsed into until that arena is frozen, then a [`Text`].
@@ -323,8 +323,8 @@ struct Header<'a> {
     name: Option<&'a str>,
     /// The body's first line, which the unnamed form's header holds.
     text: Option<&'a str>,
-    /// The line's number, and its marks ([`lines::AMP`], [`lines::COLON`]): the unnamed
-    /// form's time is a `:`, so its bodies are always searched for a URL.
+    /// The line's number, and its marks ([`lines::MARKED`]): the unnamed form's time is a
+    /// `:`, so its bodies are always searched for entities and a URL.
     line: u32,
     marks: u8,
 }
@@ -455,17 +455,15 @@ impl Body {
     /// Closes the body: decodes its entities; returns its range in the day's text and its
     /// kind.
     fn finish(self, out: &mut Out) -> ((u32, u32), Kind) {
-        let mut decoded = false;
-        if self.marks & AMP != 0
-            && let Cow::Owned(text) = entities::decode(&out.written()[self.start..])
-        {
+        let marked = self.marks & MARKED != 0;
+        if marked && let Cow::Owned(text) = entities::decode(&out.written()[self.start..]) {
             out.truncate(self.start);
             out.push_str(&text);
-            decoded = true;
         }
         let body = &out.written()[self.start..];
-        // A URL's `://` is in the file, or made by an entity (`http&#58;//`).
-        let kind = kind_of(body, decoded || self.marks & COLON != 0);
+        // A URL's `://` is in the file, or made by an entity (`http&#58;//`): either way,
+        // the body held a `&` or a `:`.
+        let kind = kind_of(body, marked);
         ((self.start as u32, out.len() as u32), kind)
     }
 }

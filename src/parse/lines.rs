@@ -3,7 +3,7 @@
 use crate::model::Time;
 
 /// Lines of a text with their 1-based numbers, `\r\n` or `\n` ended, and whether each holds
-/// a `&` or a `:` (see [`AMP`]).
+/// a `&` or a `:` (see [`MARKED`]).
 ///
 /// Line ends (and those two bytes) are found 64 bytes at a time, as bit masks: a day's lines
 /// are short (40 bytes on average), and a search started per line cost more than the bytes
@@ -24,33 +24,29 @@ pub(super) struct Lines<'a> {
     marks: u8,
 }
 
-/// A line holds a `&`: an entity, perhaps.
-pub(super) const AMP: u8 = 1;
-/// A line holds a `:`: a URL's `://`, perhaps. Both are rare in a body, so most bodies are
-/// neither decoded nor searched for a URL.
-pub(super) const COLON: u8 = 2;
+/// A line holds a `&` (an entity, perhaps) or a `:` (a URL's `://`, perhaps). Both are
+/// rare in a body, so most bodies are neither decoded nor searched for a URL.
+pub(super) const MARKED: u8 = 1;
 
-/// Bytes of a 64-byte block, a bit each: line ends, `&`, `:`.
+/// Bytes of a 64-byte block, a bit each: line ends; `&` and `:`.
 #[derive(Clone, Copy, Default)]
 struct Masks {
     ends: u64,
-    amps: u64,
-    colons: u64,
+    marked: u64,
 }
 
 impl Masks {
     /// The marks among the bits `upto`.
     #[inline]
     fn marks(&self, upto: u64) -> u8 {
-        (u8::from(self.amps & upto != 0) * AMP) | (u8::from(self.colons & upto != 0) * COLON)
+        u8::from(self.marked & upto != 0)
     }
 
     /// Drops the bits `upto`, read.
     #[inline]
     fn consume(&mut self, upto: u64) {
         self.ends &= !upto;
-        self.amps &= !upto;
-        self.colons &= !upto;
+        self.marked &= !upto;
     }
 }
 
@@ -72,7 +68,7 @@ impl<'a> Lines<'a> {
         &self.text[self.next..]
     }
 
-    /// The marks ([`AMP`], [`COLON`]) of the last line read.
+    /// The marks ([`MARKED`]) of the last line read.
     pub(super) fn marks(&self) -> u8 {
         self.marks
     }
@@ -147,7 +143,7 @@ fn scan(bytes: &[u8]) -> Masks {
 #[inline]
 fn scan_block(block: &[u8; 64]) -> Masks {
     use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
     // SAFETY: SSE2 is part of every x86_64 processor; each load reads the 16 bytes at
     // `16 * i` (i < 4), inside `block`, and an unaligned load needs no alignment.
@@ -160,10 +156,12 @@ fn scan_block(block: &[u8; 64]) -> Masks {
         let mut masks = Masks::default();
         for i in 0..4 {
             let bytes = _mm_loadu_si128(block.as_ptr().add(16 * i).cast::<__m128i>());
-            let bits = |byte| u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, byte)) as u16);
-            masks.ends |= bits(newline) << (16 * i);
-            masks.amps |= bits(amp) << (16 * i);
-            masks.colons |= bits(colon) << (16 * i);
+            let bits = |eq| u64::from(_mm_movemask_epi8(eq) as u16) << (16 * i);
+            masks.ends |= bits(_mm_cmpeq_epi8(bytes, newline));
+            masks.marked |= bits(_mm_or_si128(
+                _mm_cmpeq_epi8(bytes, amp),
+                _mm_cmpeq_epi8(bytes, colon),
+            ));
         }
         masks
     }
@@ -171,14 +169,13 @@ fn scan_block(block: &[u8; 64]) -> Masks {
 
 #[cfg(not(target_arch = "x86_64"))]
 fn scan_block(block: &[u8; 64]) -> Masks {
-    let bits = |byte: u8| {
+    let bits = |is: fn(u8) -> bool| {
         let bits = block.iter().enumerate();
-        bits.fold(0, |m, (i, &b)| m | (u64::from(b == byte) << i))
+        bits.fold(0, |m, (i, &b)| m | (u64::from(is(b)) << i))
     };
     Masks {
-        ends: bits(b'\n'),
-        amps: bits(b'&'),
-        colons: bits(b':'),
+        ends: bits(|b| b == b'\n'),
+        marked: bits(|b| b == b'&' || b == b':'),
     }
 }
 
@@ -282,7 +279,7 @@ mod tests {
                 };
                 prop_assert_eq!(number as usize, i + 1);
                 prop_assert_eq!(line, want.strip_suffix('\r').unwrap_or(want));
-                let marks = (u8::from(want.contains('&')) * AMP) | (u8::from(want.contains(':')) * COLON);
+                let marks = u8::from(want.contains(['&', ':']));
                 prop_assert_eq!(lines.marks(), marks, "line {:?}", want);
             }
             prop_assert!(lines.next().is_none());
