@@ -25,7 +25,7 @@ use crate::text;
 mod names;
 mod read;
 
-use names::{FileSpeakers, NameCache, NameTable, Numbering};
+use names::{NameCache, NameTable, Numbering};
 pub use read::not_a_file;
 use read::read_reusing_buffer;
 
@@ -101,18 +101,20 @@ pub fn load_with_progress(
 /// A file as parsed, its text still in an arena.
 type Parsed = (DayFile, Option<ParsedDay<Slot>>, Vec<Problem>);
 
-/// A file as the loader read it: its day, with each of its speakers' provisional id and
-/// count of messages ([`names`]), the text still in an arena (`Slot`) or cut from it (`Text`).
+/// A file as the loader read it: its day, its messages' speakers given provisional ids
+/// ([`names`]), the text still in an arena (`Slot`) or cut from it (`Text`).
 struct FileRead<T = Text> {
     file: DayFile,
-    day: Option<(ParsedDay<T>, FileSpeakers)>,
+    day: Option<ParsedDay<T>>,
     problems: Vec<Problem>,
 }
 
-/// Files all parsed, with the names their speakers' provisional ids stand for.
+/// Files all parsed, with the names their speakers' provisional ids stand for and each
+/// worker's count of messages by provisional id.
 struct FileReads {
     files: Vec<FileRead>,
     names: NameTable,
+    counts: Vec<Vec<u32>>,
 }
 
 /// Where one thread of the pool puts what it parses: texts, and the names it has met.
@@ -146,11 +148,9 @@ fn parse_all<T: Send>(
             let mut worker = workers[w].lock().unwrap_or_else(PoisonError::into_inner);
             let worker = &mut *worker;
             let (file, day, problems) = parse(item, &mut worker.arena, &mut worker.names);
-            let count = day.as_ref().map_or(0, |day| day.messages.len());
-            let ids = worker
-                .names
-                .end_file(day.as_ref().is_some_and(|day| day.unnamed), count);
-            let day = day.map(|day| (day, ids));
+            if let Some(day) = day.as_ref().filter(|day| day.unnamed) {
+                worker.names.unnamed(day.messages.len());
+            }
             let read = FileRead {
                 file,
                 day,
@@ -159,19 +159,17 @@ fn parse_all<T: Send>(
             (w, read)
         })
         .collect();
-    let chunks: Vec<Frozen> = workers
+    let (chunks, counts): (Vec<Frozen>, Vec<Vec<u32>>) = workers
         .into_iter()
         .map(|w| {
-            w.into_inner()
-                .unwrap_or_else(PoisonError::into_inner)
-                .arena
-                .freeze()
+            let w = w.into_inner().unwrap_or_else(PoisonError::into_inner);
+            (w.arena.freeze(), w.names.into_counts())
         })
-        .collect();
+        .unzip();
     let files = read
         .into_par_iter()
         .map(|(w, read)| FileRead {
-            day: read.day.map(|(day, ids)| (day.resolve(&chunks[w]), ids)),
+            day: read.day.map(|day| day.resolve(&chunks[w])),
             file: read.file,
             problems: read.problems,
         })
@@ -179,6 +177,7 @@ fn parse_all<T: Send>(
     FileReads {
         files,
         names: shared.into_inner().unwrap_or_else(PoisonError::into_inner),
+        counts,
     }
 }
 
@@ -266,8 +265,8 @@ fn build(
     let mut days = Vec::with_capacity(parsed.files.len());
     for read in parsed.files {
         problems.extend(read.problems);
-        if let Some((day, ids)) = read.day {
-            days.push((read.file, day, ids));
+        if let Some(day) = read.day {
+            days.push((read.file, day));
         }
     }
     if days.is_empty() {
@@ -280,7 +279,8 @@ fn build(
     let (notes, problems) = problems
         .into_iter()
         .partition(|p| p.severity == Severity::Info);
-    let mut archive = assemble(root, days, Numbering::new(parsed.names));
+    let numbering = Numbering::new(parsed.names, parsed.counts);
+    let mut archive = assemble(root, days, numbering);
     archive.notes = notes;
     echoes::find_all(&mut archive);
     echoes::join_people(&mut archive);
@@ -441,8 +441,8 @@ fn folder_name(name: &OsStr) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A parsed file with its speakers' provisional ids, then their archive ids, and counts.
-type Part = (DayFile, ParsedDay, FileSpeakers);
+/// A parsed file, its messages' speakers given provisional ids.
+type Part = (DayFile, ParsedDay);
 
 /// Places parsed files into groups and days, merging same-date files in file-name order
 /// (on every core), and numbers speakers across the archive in order of first appearance.
@@ -450,9 +450,9 @@ type Part = (DayFile, ParsedDay, FileSpeakers);
 /// Files are sorted in place and days cut from them: grouping them in a map of lists took
 /// half of this step in fresh memory alone.
 fn assemble(root: &Path, mut files: Vec<Part>, mut numbering: Numbering) -> Archive {
-    files.retain(|(_, day, _)| day.date.is_some());
+    files.retain(|(_, day)| day.date.is_some());
     // Every file's place is distinct (its path is), so an unstable sort is a stable one.
-    files.sort_unstable_by(|(a, x, _), (b, y, _)| {
+    files.sort_unstable_by(|(a, x), (b, y)| {
         (&a.key, x.date, a.rel.file_name(), &a.rel).cmp(&(
             &b.key,
             y.date,
@@ -470,7 +470,7 @@ fn assemble(root: &Path, mut files: Vec<Part>, mut numbering: Numbering) -> Arch
         unnamed: None,
         notes: Vec::new(),
     };
-    let same_day = |(a, x, _): &Part, (b, y, _): &Part| a.key == b.key && x.date == y.date;
+    let same_day = |(a, x): &Part, (b, y): &Part| a.key == b.key && x.date == y.date;
     let mut days = Vec::new();
     for parts in files.chunk_by_mut(same_day) {
         // Days come in key order, so a group's days are together.
@@ -479,16 +479,17 @@ fn assemble(root: &Path, mut files: Vec<Part>, mut numbering: Numbering) -> Arch
         if last.is_none_or(|(_, last)| &last[0].0.key != key) {
             add_group(&mut archive, root, &parts[0].0.group, days.len());
         }
-        for (_, _, ids) in parts.iter_mut() {
-            numbering.number(ids);
+        for (_, day) in parts.iter() {
+            numbering.number(&day.messages);
         }
         let group = GroupId(archive.groups.len() as u32 - 1);
         days.push((group, parts));
         archive.groups[group.0 as usize].days.end = days.len();
     }
+    let ids = numbering.ids();
     archive.days = days
         .into_par_iter()
-        .map(|(group, parts)| merge_day(group, parts))
+        .map(|(group, parts)| merge_day(group, parts, ids))
         .collect();
     archive.unnamed = numbering.unnamed();
     archive.speakers = numbering.speakers;
@@ -517,9 +518,9 @@ fn archive_name(root: &Path) -> String {
     )
 }
 
-/// One day from its files (their speakers numbered, taken out of `parts`): texts appended,
-/// message ranges shifted, speakers given their archive ids.
-fn merge_day(group: GroupId, parts: &mut [Part]) -> Day {
+/// One day from its files (taken out of `parts`): texts appended, message ranges shifted,
+/// speakers given their archive ids (`ids`, by provisional id).
+fn merge_day(group: GroupId, parts: &mut [Part], ids: &[u32]) -> Day {
     let date = parts[0].1.date.unwrap_or_default();
     let mut day = Day {
         sources: Vec::with_capacity(parts.len()),
@@ -530,7 +531,7 @@ fn merge_day(group: GroupId, parts: &mut [Part]) -> Day {
     let mut documents = Vec::new();
     let mut pieces = Vec::with_capacity(parts.len());
     let mut len = 0;
-    for (file, parsed, ids) in parts {
+    for (file, parsed) in parts {
         let text = std::mem::take(&mut parsed.text);
         if let Some(doc) = parsed.document.take() {
             let source = day.sources.len() as u32;
@@ -538,8 +539,8 @@ fn merge_day(group: GroupId, parts: &mut [Part]) -> Day {
         } else {
             let mut messages = std::mem::take(&mut parsed.messages);
             for m in &mut messages {
-                // The parser gives every message a speaker from its own list (unnamed: 0).
-                m.speaker = SpeakerId(ids[m.speaker.0 as usize].0);
+                // Every provisional id of a message is numbered: it was counted.
+                m.speaker = SpeakerId(ids.get(m.speaker.0 as usize).copied().unwrap_or(0));
                 m.body = (m.body.0 + len, m.body.1 + len);
             }
             if day.messages.is_empty() {

@@ -38,7 +38,7 @@ pub struct ParsedDay<T = Text> {
     pub meta: FrontMatter,
     /// All bodies, back to back; `Message::body` ranges point here.
     pub text: T,
-    /// Messages in file order; `speaker` indexes `speakers`.
+    /// Messages in file order; `speaker` indexes `speakers`, or is the loader's id.
     pub messages: Vec<Message>,
     /// Distinct speaker names of this file, in order of first appearance (left empty when
     /// the loader names them: see [`parse_into`]).
@@ -84,11 +84,12 @@ impl Names {
     }
 }
 
-/// Gives the speakers of a file's messages ids as it is parsed: the loader's workers share
-/// one table across files, so a name is looked up once per message, not again per file.
+/// Gives the speakers of a file's messages ids as it is parsed: the file's own, or the
+/// loader's, whose workers share one table across files so that a name is looked up once
+/// per message, not again per file.
 pub trait Speakers {
-    /// The file-local id of the speaker of a new message, `name` as the file spells it
-    /// (entities not decoded). Ids count up from 0 in order of first appearance.
+    /// The id of the speaker of a new message, `name` as the file spells it (entities not
+    /// decoded): its name's place in the file's own [`Names`], or the loader's id for it.
     fn speaker(&mut self, name: &str) -> SpeakerId;
 }
 

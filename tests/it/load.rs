@@ -219,3 +219,53 @@ fn two_spellings_of_one_name_are_one_speaker() {
     assert_eq!(ids, [0, 0, 1, 0]);
     assert_eq!(loaded.days[1].messages[0].speaker.0, 0);
 }
+
+/// Speakers are numbered in order of first appearance in the archive (groups, then dates,
+/// then files of a date), whichever thread parsed which file first, and each one's
+/// messages are counted across files. 60 days, each introducing names in reverse of an
+/// earlier day's order, loaded again and again on every core.
+#[test]
+fn speakers_are_numbered_by_first_appearance_whatever_the_threads_did() {
+    let archive = TempArchive::new("numbering");
+    let name = |i: usize| format!("n{i:02}");
+    let mut expected: Vec<(String, u32)> = Vec::new();
+    let mut days = Vec::new();
+    for d in 0..60usize {
+        // Day d speaks names d+1, d, …, d/2 (latest first), two messages for the newest.
+        let mut speakers: Vec<usize> = (d / 2..=d + 1).rev().collect();
+        speakers.insert(1, d + 1);
+        for &s in &speakers {
+            match expected.iter_mut().find(|(n, _)| *n == name(s)) {
+                Some((_, count)) => *count += 1,
+                None => expected.push((name(s), 1)),
+            }
+        }
+        days.push((
+            format!("g/{}/2019-{:02}-{:02}.md", 2019, d / 28 + 1, d % 28 + 1),
+            speakers,
+        ));
+    }
+    for (rel, speakers) in &days {
+        let names: Vec<String> = speakers.iter().map(|&s| name(s)).collect();
+        let messages: Vec<(&str, &str, &str)> = names
+            .iter()
+            .map(|n| ("09:00:00", n.as_str(), "hi"))
+            .collect();
+        archive.day(rel, &messages);
+    }
+    for _ in 0..8 {
+        let loaded = archive.load();
+        let got: Vec<(String, u32)> = loaded
+            .speakers
+            .iter()
+            .map(|s| (s.name.clone(), s.messages))
+            .collect();
+        assert_eq!(got, expected);
+        let first_day: Vec<&str> = loaded.days[0]
+            .messages
+            .iter()
+            .map(|m| loaded.speakers[m.speaker.0 as usize].name.as_str())
+            .collect();
+        assert_eq!(first_day, ["n01", "n01", "n00"]);
+    }
+}
