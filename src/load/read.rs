@@ -77,7 +77,8 @@ pub(super) fn read_reusing_buffer<T>(
             )));
         }
         // Room for the size and a byte past it, so that one read takes a file that kept its
-        // size and the next says it ended; a file still growing is read on up to the limit.
+        // size, and says so by stopping short of the room; a file still growing is read on
+        // up to the limit.
         let mut len = 0;
         loop {
             if len == buf.len() {
@@ -89,6 +90,12 @@ pub(super) fn read_reusing_buffer<T>(
             }
             match file.read(&mut buf[len..]) {
                 Ok(0) => break,
+                // Short of the room at the size the file had: it ended there, and one more
+                // read would only say so (a system call a file).
+                Ok(n) if len + n < buf.len() && (len + n) as u64 == size => {
+                    len += n;
+                    break;
+                }
                 Ok(n) => len += n,
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
                 Err(err) => return Err(err),
