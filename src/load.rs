@@ -15,7 +15,7 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::arena::{Arena, Frozen, Slot, Text};
+use crate::arena::{self, Arena, Frozen, Slot, Text};
 use crate::echoes;
 use crate::model::{Archive, Day, Document, GroupId, SpeakerId};
 use crate::parse::{ParsedDay, find_date, parse_into};
@@ -121,6 +121,8 @@ struct FileReads {
 struct Worker<'a> {
     arena: Arena,
     names: NameCache<'a>,
+    /// The heap its lists of messages come from, advised for huge pages (0: none yet).
+    heap: usize,
 }
 
 /// Parses `items` in parallel with `parse`, in their order. Each thread writes texts into
@@ -137,6 +139,7 @@ fn parse_all<T: Send>(
             Mutex::new(Worker {
                 arena: Arena::default(),
                 names: NameCache::new(&shared),
+                heap: 0,
             })
         })
         .collect();
@@ -148,8 +151,14 @@ fn parse_all<T: Send>(
             let mut worker = workers[w].lock().unwrap_or_else(PoisonError::into_inner);
             let worker = &mut *worker;
             let (file, day, problems) = parse(item, &mut worker.arena, &mut worker.names);
-            if let Some(day) = day.as_ref().filter(|day| day.unnamed) {
-                worker.names.unnamed(day.messages.len());
+            if let Some(day) = &day {
+                if day.messages.capacity() > 0 {
+                    let at = day.messages.as_ptr().cast();
+                    worker.heap = arena::advise_heap(at, worker.heap);
+                }
+                if day.unnamed {
+                    worker.names.unnamed(day.messages.len());
+                }
             }
             let read = FileRead {
                 file,
