@@ -125,6 +125,19 @@ struct Worker<'a> {
     heap: usize,
 }
 
+impl Worker<'_> {
+    /// Takes note of a day it parsed: where its messages lie, and how many were logged
+    /// without names (the parser asks for no name's id for them).
+    fn parsed(&mut self, day: &ParsedDay<Slot>) {
+        if day.messages.capacity() > 0 {
+            self.heap = arena::advise_heap(day.messages.as_ptr().cast(), self.heap);
+        }
+        if day.unnamed {
+            self.names.unnamed(day.messages.len());
+        }
+    }
+}
+
 /// Parses `items` in parallel with `parse`, in their order. Each thread writes texts into
 /// an arena of its own, frozen when all are parsed (one per thread, not per run of files: a
 /// chunk's first pages, up to the first huge page, are small ones), and gives speakers
@@ -152,13 +165,7 @@ fn parse_all<T: Send>(
             let worker = &mut *worker;
             let (file, day, problems) = parse(item, &mut worker.arena, &mut worker.names);
             if let Some(day) = &day {
-                if day.messages.capacity() > 0 {
-                    let at = day.messages.as_ptr().cast();
-                    worker.heap = arena::advise_heap(at, worker.heap);
-                }
-                if day.unnamed {
-                    worker.names.unnamed(day.messages.len());
-                }
+                worker.parsed(day);
             }
             let read = FileRead {
                 file,

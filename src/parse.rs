@@ -28,7 +28,7 @@ use decode::{decode_bytes, report_nul_bytes};
 pub use front::find_date;
 use front::{choose_date, split_front_matter};
 pub use lines::parse_header;
-use lines::{Lines, MARKED, parse_unnamed, trim_line_end};
+use lines::{Lines, parse_unnamed, trim_line_end};
 
 /// A day file as parsed, before the loader places it in an archive. Its text is a [`Slot`]
 /// of the arena it was parsed into until that arena is frozen, then a [`Text`].
@@ -183,12 +183,12 @@ pub fn parse_into(
         problems.push(undated(path, body));
         return (None, problems);
     }
-    // What is written is never longer than the text read: lines lose their ends, entities
-    // decode to fewer bytes.
     // Room for the messages up front, more than most files need (a message takes about
     // 110 bytes in the real archive, 170 in the bench's): grown by doubling, a day's list
     // was copied six times over; what is left over is given back below.
     day.messages.reserve(text.len() / 96);
+    // What is written is never longer than the text read: lines lose their ends, entities
+    // decode to fewer bytes.
     let (chunk, buf) = arena.room(text.len());
     let mut out = Out {
         base: buf.len(),
@@ -306,9 +306,9 @@ fn parse_messages(
             .map_or(SpeakerId(0), |name| speakers.speaker(name));
         let mut body = Body::new(out);
         if let Some(text) = header.text {
-            body.push(out, text, header.marks);
+            body.push(out, text, header.marked);
         }
-        next = form.next_header(&mut lines, |_, line, marks| body.push(out, line, marks));
+        next = form.next_header(&mut lines, |_, line, marked| body.push(out, line, marked));
         let (range, kind) = body.finish(out);
         day.messages.push(Message {
             time: header.time,
@@ -328,10 +328,10 @@ struct Header<'a> {
     name: Option<&'a str>,
     /// The body's first line, which the unnamed form's header holds.
     text: Option<&'a str>,
-    /// The line's number, and its marks ([`lines::MARKED`]): the unnamed form's time is a
-    /// `:`, so its bodies are always searched for entities and a URL.
+    /// The line's number, and whether it holds a `&` or a `:` (the unnamed form's time is
+    /// a `:`, so its bodies are always searched for entities and a URL).
     line: u32,
-    marks: u8,
+    marked: bool,
 }
 
 impl Form {
@@ -340,20 +340,20 @@ impl Form {
     fn next_header<'a>(
         self,
         lines: &mut Lines<'a>,
-        mut other: impl FnMut(u32, &'a str, u8),
+        mut other: impl FnMut(u32, &'a str, bool),
     ) -> Option<Header<'a>> {
         while let Some((number, line)) = lines.next() {
-            if let Some(header) = self.header(line, number, lines.marks()) {
+            if let Some(header) = self.header(line, number, lines.marked()) {
                 return Some(header);
             }
-            other(number, line, lines.marks());
+            other(number, line, lines.marked());
         }
         None
     }
 
     /// `line` as a header of this form, if it is one.
     #[inline]
-    fn header(self, line: &str, number: u32, marks: u8) -> Option<Header<'_>> {
+    fn header(self, line: &str, number: u32, marked: bool) -> Option<Header<'_>> {
         match self {
             Form::Named => {
                 // Most lines are body text, which one byte rules out.
@@ -366,7 +366,7 @@ impl Form {
                     name: Some(name),
                     text: None,
                     line: number,
-                    marks,
+                    marked,
                 })
             }
             Form::Unnamed => {
@@ -376,7 +376,7 @@ impl Form {
                     name: None,
                     text: Some(text),
                     line: number,
-                    marks,
+                    marked,
                 })
             }
         }
@@ -425,8 +425,8 @@ struct Body {
     /// Blank lines since the last line of text (kept only if more text follows).
     blank: usize,
     has_text: bool,
-    /// The marks of its lines, together.
-    marks: u8,
+    /// Whether a line of it holds a `&` or a `:`.
+    marked: bool,
 }
 
 impl Body {
@@ -435,13 +435,13 @@ impl Body {
             start: out.len(),
             blank: 0,
             has_text: false,
-            marks: 0,
+            marked: false,
         }
     }
 
     #[inline]
-    fn push(&mut self, out: &mut Out, line: &str, marks: u8) {
-        self.marks |= marks;
+    fn push(&mut self, out: &mut Out, line: &str, marked: bool) {
+        self.marked |= marked;
         let line = trim_line_end(line);
         if line.is_empty() {
             self.blank += 1;
@@ -460,15 +460,16 @@ impl Body {
     /// Closes the body: decodes its entities; returns its range in the day's text and its
     /// kind.
     fn finish(self, out: &mut Out) -> ((u32, u32), Kind) {
-        let marked = self.marks & MARKED != 0;
-        if marked && let Cow::Owned(text) = entities::decode(&out.written()[self.start..]) {
+        if self.marked
+            && let Cow::Owned(text) = entities::decode(&out.written()[self.start..])
+        {
             out.truncate(self.start);
             out.push_str(&text);
         }
         let body = &out.written()[self.start..];
         // A URL's `://` is in the file, or made by an entity (`http&#58;//`): either way,
         // the body held a `&` or a `:`.
-        let kind = kind_of(body, marked);
+        let kind = kind_of(body, self.marked);
         ((self.start as u32, out.len() as u32), kind)
     }
 }

@@ -3,7 +3,8 @@
 use crate::model::Time;
 
 /// Lines of a text with their 1-based numbers, `\r\n` or `\n` ended, and whether each holds
-/// a `&` or a `:` (see [`MARKED`]).
+/// a `&` (an entity, perhaps) or a `:` (a URL's `://`, perhaps): both are rare in a body, so
+/// most bodies are neither decoded nor searched for a URL.
 ///
 /// Line ends (and those two bytes) are found 64 bytes at a time, as bit masks: a day's lines
 /// are short (40 bytes on average), and a search started per line cost more than the bytes
@@ -18,15 +19,11 @@ pub(super) struct Lines<'a> {
     /// belong to the line being read.
     masks: Masks,
     block: usize,
-    /// The marks of the line being read, so far.
-    reading: u8,
-    /// The marks of the last line read.
-    marks: u8,
+    /// Whether the line being read holds a `&` or a `:`, so far.
+    reading: bool,
+    /// Whether the last line read holds one.
+    marked: bool,
 }
-
-/// A line holds a `&` (an entity, perhaps) or a `:` (a URL's `://`, perhaps). Both are
-/// rare in a body, so most bodies are neither decoded nor searched for a URL.
-pub(super) const MARKED: u8 = 1;
 
 /// Bytes of a 64-byte block, a bit each: line ends; `&` and `:`.
 #[derive(Clone, Copy, Default)]
@@ -36,10 +33,10 @@ struct Masks {
 }
 
 impl Masks {
-    /// The marks among the bits `upto`.
+    /// Whether the bits `upto` hold a `&` or a `:`.
     #[inline]
-    fn marks(&self, upto: u64) -> u8 {
-        u8::from(self.marked & upto != 0)
+    fn marked(&self, upto: u64) -> bool {
+        self.marked & upto != 0
     }
 
     /// Drops the bits `upto`, read.
@@ -58,8 +55,8 @@ impl<'a> Lines<'a> {
             number: 0,
             masks: scan(text.as_bytes()),
             block: 0,
-            reading: 0,
-            marks: 0,
+            reading: false,
+            marked: false,
         }
     }
 
@@ -68,17 +65,17 @@ impl<'a> Lines<'a> {
         &self.text[self.next..]
     }
 
-    /// The marks ([`MARKED`]) of the last line read.
-    pub(super) fn marks(&self) -> u8 {
-        self.marks
+    /// Whether the last line read holds a `&` or a `:`.
+    pub(super) fn marked(&self) -> bool {
+        self.marked
     }
 
-    /// The offset of the next line end, if any; the marks of the bytes before it join the
-    /// line being read.
+    /// The offset of the next line end, if any; a `&` or `:` before it marks the line being
+    /// read.
     #[inline]
     fn next_end(&mut self) -> Option<usize> {
         while self.masks.ends == 0 {
-            self.reading |= self.masks.marks(u64::MAX);
+            self.reading |= self.masks.marked(u64::MAX);
             self.block += 64;
             let rest = self.text.as_bytes().get(self.block..)?;
             if rest.is_empty() {
@@ -88,7 +85,7 @@ impl<'a> Lines<'a> {
         }
         let bit = self.masks.ends.trailing_zeros();
         let upto = u64::MAX >> (63 - bit);
-        self.reading |= self.masks.marks(upto);
+        self.reading |= self.masks.marked(upto);
         self.masks.consume(upto);
         Some(self.block + bit as usize)
     }
@@ -114,7 +111,7 @@ impl<'a> Iterator for Lines<'a> {
             return None;
         }
         let end = self.next_end().unwrap_or(self.text.len());
-        self.marks = std::mem::take(&mut self.reading);
+        self.marked = std::mem::take(&mut self.reading);
         let start = self.next;
         // Past the line end, if there is one: `remaining` slices from here.
         self.next = (end + 1).min(self.text.len());
@@ -305,8 +302,7 @@ mod tests {
                 };
                 prop_assert_eq!(number as usize, i + 1);
                 prop_assert_eq!(line, want.strip_suffix('\r').unwrap_or(want));
-                let marks = u8::from(want.contains(['&', ':']));
-                prop_assert_eq!(lines.marks(), marks, "line {:?}", want);
+                prop_assert_eq!(lines.marked(), want.contains(['&', ':']), "line {:?}", want);
             }
             prop_assert!(lines.next().is_none());
             prop_assert_eq!(lines.remaining(), "");

@@ -83,48 +83,39 @@ impl Tmux {
     /// Waits until the reader has the whole archive: its status line no longer says how far
     /// the load behind the first day has got.
     pub fn wait_for_whole(&self) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
+        self.poll("the whole archive", |screen| {
             let status = screen.lines().last().unwrap_or_default();
             let loading =
                 status.contains("· loading ") || status.trim_start().starts_with("loading ");
-            if status.contains("? help") && !loading {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for the whole archive; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
+            status.contains("? help") && !loading
+        })
     }
 
     /// Waits until `format` (see [`Tmux::display`]) reads `want`; panics with the screen
     /// after 10 s.
     pub fn wait_for_display(&self, format: &str, want: &str) {
-        let start = Instant::now();
-        while self.display(format) != want {
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {format} to read {want:?}; screen:\n{}",
-                self.screen()
-            );
-            sleep(Duration::from_millis(50));
-        }
+        self.poll(&format!("{format} to read {want:?}"), |_| {
+            self.display(format) == want
+        });
     }
 
     /// Waits until the screen holds `needle`; panics with the screen after 10 s.
     pub fn wait_for(&self, needle: &str) -> String {
+        self.poll(&format!("{needle:?}"), |screen| screen.contains(needle))
+    }
+
+    /// Reads the screen every 50 ms until `ready` holds for it, and returns that screen;
+    /// panics after 10 s, naming `what` it waited for and showing the screen.
+    fn poll(&self, what: &str, mut ready: impl FnMut(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(needle) {
+            if ready(&screen) {
                 return screen;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(10),
-                "waited for {needle:?}; screen:\n{screen}"
+                "waited for {what}; screen:\n{screen}"
             );
             sleep(Duration::from_millis(50));
         }
